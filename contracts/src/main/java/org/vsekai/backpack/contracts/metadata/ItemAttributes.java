@@ -1,0 +1,21 @@
+package org.vsekai.backpack.contracts.metadata;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.vsekai.backpack.contracts.Event;
+
+/**
+ * The recommendation attributes of one item, as the metadata service extracted them. The topic is compacted
+ * and keyed by item id: the latest record per item wins.
+ *
+ * @param kind            {@code avatar}, {@code map}, {@code prop} or {@code scene}
+ * @param detectedClasses object classes the vision service found in the item's frames
+ */
+public record ItemAttributes(int version, UUID eventId, String itemId, String kind, String name,
+                             List<String> keywords, List<String> categories, String creator, String license,
+                             List<String> detectedClasses, Instant updatedAt) implements Event {
+
+    public static final int CURRENT_VERSION = 1;
+}

@@ -1,0 +1,71 @@
+package org.vsekai.backpack.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.junit.jupiter.api.Test;
+import org.vsekai.backpack.contracts.Topics;
+import org.vsekai.backpack.infra.kafka.KafkaBroker;
+import org.vsekai.backpack.infra.kafka.TopicProvisioner;
+import org.vsekai.backpack.infra.postgres.DatabaseCoordinates;
+import org.vsekai.backpack.infra.postgres.DatabaseProvisioner;
+import org.vsekai.backpack.infra.postgres.PostgresServer;
+import org.vsekai.backpack.infra.testing.TopicProbe;
+
+/** Starts the infrastructure the switch selects (embedded by default) and uses it for real. */
+class EmbeddedInfrastructureTest {
+
+    @Test
+    void kafkaHasEveryTopicWithItsPartitionsAndCarriesRecords() throws Exception {
+        try (KafkaBroker broker = Infrastructure.kafka(InfrastructureSettings.fromEnvironment())) {
+            Properties props = new Properties();
+            props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+            try (Admin admin = Admin.create(props)) {
+                Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+                assertThat(names).containsAll(Topics.allNamesWithDeadLetters());
+                TopicDescription interactions = admin.describeTopics(List.of("interactions")).allTopicNames()
+                        .get(30, TimeUnit.SECONDS).get("interactions");
+                assertThat(interactions.partitions()).hasSize(Topics.INTERACTIONS.partitions());
+            }
+            // A second run creates nothing: provisioning is idempotent against a broker that has the topics.
+            assertThat(TopicProvisioner.ensureTopics(broker.bootstrapServers())).isEmpty();
+            try (TopicProbe probe = new TopicProbe(broker.bootstrapServers())) {
+                String marker = "hello-" + System.nanoTime();
+                probe.send("interactions.dlq", "k", marker);
+                assertThat(probe.await("interactions.dlq", r -> marker.equals(TopicProbe.value(r)),
+                        Duration.ofSeconds(30))).hasSize(1);
+            }
+        }
+    }
+
+    @Test
+    void postgresGivesEachServiceItsOwnDatabase() throws Exception {
+        try (PostgresServer server = Infrastructure.postgres(InfrastructureSettings.fromEnvironment())) {
+            DatabaseCoordinates first = DatabaseProvisioner.ensureDatabase(server, "backpack_infra_test");
+            DatabaseCoordinates again = DatabaseProvisioner.ensureDatabase(server, "backpack_infra_test");
+            assertThat(again).isEqualTo(first);
+            Properties props = new Properties();
+            props.setProperty("user", first.user());
+            props.setProperty("password", first.password());
+            try (Connection connection = DriverManager.getConnection(first.jdbcUrl(), props);
+                 Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT current_database()")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo("backpack_infra_test");
+            }
+            assertThat(first.reactiveUrl()).startsWith("postgresql://").endsWith("/backpack_infra_test");
+        }
+    }
+}
