@@ -5,6 +5,7 @@ import java.io.IOException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -54,24 +55,33 @@ public final class EventJson {
      * this build understands.
      */
     public static <E extends Event> E read(byte[] json, Topic<E> topic) {
-        E event;
+        String what = topic.eventType().getSimpleName() + " record on " + topic.name();
+        JsonNode tree;
         try {
-            event = MAPPER.readValue(json, topic.eventType());
+            tree = MAPPER.readTree(json);
         } catch (IOException e) {
-            throw new EventFormatException("not a valid " + topic.eventType().getSimpleName() + " record on "
-                    + topic.name() + ": " + originalMessage(e), e);
+            throw new EventFormatException("not a valid " + what + ": " + originalMessage(e), e);
         }
-        if (event == null) {
-            throw new EventFormatException("empty record on " + topic.name(), null);
+        // The envelope fields first, so a foreign record is named as such rather than by its first odd field.
+        if (tree == null || !tree.isObject()) {
+            throw new EventFormatException("not a valid " + what + ": not a JSON object", null);
         }
-        if (event.eventId() == null) {
-            throw new EventFormatException("record on " + topic.name() + " has no eventId", null);
+        if (!tree.path("eventId").isTextual()) {
+            throw new EventFormatException(what + " has no eventId", null);
         }
-        if (event.version() < 1 || event.version() > topic.currentVersion()) {
-            throw new EventFormatException("record on " + topic.name() + " has version " + event.version()
-                    + "; this build reads versions 1 to " + topic.currentVersion(), null);
+        if (!tree.path("version").canConvertToExactIntegral()) {
+            throw new EventFormatException(what + " has no version", null);
         }
-        return event;
+        int version = tree.get("version").asInt();
+        if (version < 1 || version > topic.currentVersion()) {
+            throw new EventFormatException(what + " has version " + version + "; this build reads versions 1 to "
+                    + topic.currentVersion(), null);
+        }
+        try {
+            return MAPPER.treeToValue(tree, topic.eventType());
+        } catch (IOException e) {
+            throw new EventFormatException("not a valid " + what + ": " + originalMessage(e), e);
+        }
     }
 
     private static String originalMessage(IOException e) {

@@ -135,6 +135,11 @@ class EventRoundTripTest {
                 {"version":1,"type":"View","userId":"u","itemId":"i"}""".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> new InteractionEventDeserializer().deserialize("interactions", wire))
                 .isInstanceOf(SerializationException.class).hasMessageContaining("no eventId");
+        byte[] noVersion = """
+                {"eventId":"00000000-0000-0000-0000-000000000001","type":"View","userId":"u","itemId":"i"}"""
+                .getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> new InteractionEventDeserializer().deserialize("interactions", noVersion))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("no version");
     }
 
     @Test
