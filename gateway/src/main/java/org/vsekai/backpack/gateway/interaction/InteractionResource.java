@@ -1,0 +1,97 @@
+package org.vsekai.backpack.gateway.interaction;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.vsekai.backpack.contracts.http.Problem;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * Where clients report what users do: ActivityStreams 2.0 activities, one at a time or in batches. The body is
+ * read as bytes so that every malformed or invalid document is answered with a problem naming the fields.
+ */
+@Path(InteractionResource.API)
+@Tag(name = "Interactions")
+public class InteractionResource {
+
+    static final String API = "/api/v1";
+    static final String SINGLE = "interactions";
+    // A literal colon: a JAX-RS template variable would need braces, so this path is matched as written.
+    static final String BATCH = "interactions:batch";
+    static final String SINGLE_PATH = API + "/" + SINGLE;
+    static final String BATCH_PATH = API + "/" + BATCH;
+
+    static final String LD_JSON = "application/ld+json";
+    static final String ACTIVITY_JSON = "application/activity+json";
+
+    private static final String EXAMPLE = """
+            {"@context": "https://www.w3.org/ns/activitystreams", "type": "Like",
+             "actor": "user-42", "object": "item-7", "published": "2024-05-01T12:00:00Z"}""";
+
+    private final ActivityReader reader;
+    private final InteractionService interactions;
+
+    public InteractionResource(ActivityReader reader, InteractionService interactions) {
+        this.reader = reader;
+        this.interactions = interactions;
+    }
+
+    @POST
+    @Path(SINGLE)
+    @Consumes({LD_JSON, ACTIVITY_JSON, MediaType.APPLICATION_JSON})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Report one interaction",
+            description = "Takes one ActivityStreams 2.0 activity (View, Like, Add, Remove or Visit) with actor = user "
+                    + "id, object = item id and published; assigns an urn:uuid id when none is given.")
+    @RequestBody(required = true, content = @Content(mediaType = LD_JSON,
+            schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "like", value = EXAMPLE)))
+    @APIResponse(responseCode = "202", description = "Stored on the interaction log",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AcceptedActivity.class)))
+    @APIResponse(responseCode = "400", description = "Malformed or invalid activity",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body too large",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The interaction log did not confirm the write",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<AcceptedActivity>> accept(byte[] body) {
+        Activity activity = reader.readOne(body);
+        return interactions.accept(activity).map(accepted -> RestResponse.accepted(accepted));
+    }
+
+    @POST
+    @Path(BATCH)
+    @Consumes({LD_JSON, ACTIVITY_JSON, MediaType.APPLICATION_JSON})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Report many interactions at once",
+            description = "Takes a JSON array of at most 500 activities. All are checked first: if any is invalid, "
+                    + "none is stored and the problem names each bad field as [index].field. The colon of the path "
+                    + "is literal; a percent-encoded one (%3A) names another path.")
+    @RequestBody(required = true, content = @Content(mediaType = LD_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = Object.class),
+            examples = @ExampleObject(name = "one like", value = "[" + EXAMPLE + "]")))
+    @APIResponse(responseCode = "202", description = "All stored on the interaction log",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AcceptedBatch.class)))
+    @APIResponse(responseCode = "400", description = "Malformed batch or an invalid activity; none stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body too large or too many activities",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The interaction log did not confirm the writes",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<AcceptedBatch>> acceptBatch(byte[] body) {
+        return interactions.acceptAll(reader.readBatch(body)).map(accepted -> RestResponse.accepted(accepted));
+    }
+}

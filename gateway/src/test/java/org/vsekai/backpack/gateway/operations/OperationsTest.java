@@ -1,0 +1,76 @@
+package org.vsekai.backpack.gateway.operations;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import org.junit.jupiter.api.Test;
+import org.vsekai.backpack.gateway.testing.FailingResource;
+import org.vsekai.backpack.gateway.testing.FakeRecommenderResource;
+import org.vsekai.backpack.infra.testing.KafkaResource;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = FakeRecommenderResource.class, scope = TestResourceScope.GLOBAL)
+class OperationsTest {
+
+    @Test
+    void isReadyWhenTheBrokerAnswers() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("Kafka connection health check"))
+                .body("checks.find { it.name == 'Kafka connection health check' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'SmallRye Reactive Messaging - readiness check' }.data",
+                        hasKey("interactions"));
+    }
+
+    @Test
+    void describesItsApi() {
+        given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("info.title", equalTo("Backpack gateway API"))
+                .body("info.version", notNullValue())
+                .body("paths", hasKey("/api/v1/interactions"))
+                .body("paths", hasKey("/api/v1/interactions:batch"))
+                .body("paths", hasKey("/api/v1/users/{id}/recommendations"));
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void exposesPrometheusMetrics() {
+        given().when().get("/q/health/live").then().statusCode(200);
+        given().when().get("/q/metrics")
+                .then().statusCode(200)
+                .body(containsString("jvm_memory_used_bytes"))
+                .body(containsString("kafka_producer"));
+    }
+
+    @Test
+    void answersAnUnknownPathWithAProblem() {
+        given().when().get("/api/v1/nothing-here")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("instance", equalTo("/api/v1/nothing-here"));
+    }
+
+    @Test
+    void keepsTheCauseOfAnUnexpectedFailureOutOfTheAnswer() {
+        given().when().get("/test-only/failure")
+                .then().statusCode(500)
+                .contentType("application/problem+json")
+                .body("status", equalTo(500))
+                .body("detail", containsString("incident id"))
+                .body(not(containsString(FailingResource.SECRET)))
+                .body(not(containsString("IllegalStateException")));
+    }
+}

@@ -1,0 +1,73 @@
+package org.vsekai.backpack.launcher.suite;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import org.vsekai.backpack.infra.InfrastructureSettings;
+
+/**
+ * How to bring the suite up.
+ *
+ * @param repositoryRoot  the checkout whose {@code <module>/target/quarkus-app/quarkus-run.jar} files are run
+ * @param logDirectory    where {@code <service>.log} files go
+ * @param ports           the services' ports
+ * @param startTimeout    how long each service may take from process start to ready
+ * @param sequentialStart start one service after another, for start-up times not blurred by the others
+ * @param infrastructure  embedded or external Kafka and PostgreSQL
+ * @param progress        receives one human-readable line per step
+ */
+public record SuiteOptions(Path repositoryRoot, Path logDirectory, PortPlan ports, Duration startTimeout,
+                           boolean sequentialStart, InfrastructureSettings infrastructure, Consumer<String> progress) {
+
+    public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(120);
+
+    public SuiteOptions {
+        Objects.requireNonNull(repositoryRoot, "repositoryRoot");
+        Objects.requireNonNull(logDirectory, "logDirectory");
+        Objects.requireNonNull(ports, "ports");
+        Objects.requireNonNull(infrastructure, "infrastructure");
+        Objects.requireNonNull(progress, "progress");
+        if (startTimeout.isNegative() || startTimeout.isZero()) {
+            throw new IllegalArgumentException("start timeout must be positive, not " + startTimeout);
+        }
+    }
+
+    /** What {@code ./backpack up} uses: ports from 8080, logs in {@code .backpack/logs}, the infra switch as set. */
+    public static SuiteOptions defaults(Path repositoryRoot) {
+        Path root = repositoryRoot.toAbsolutePath().normalize();
+        return new SuiteOptions(root, root.resolve(".backpack/logs"), PortPlan.standard(), DEFAULT_START_TIMEOUT,
+                false, InfrastructureSettings.fromEnvironment(), System.out::println);
+    }
+
+    public SuiteOptions withBasePort(int basePort) {
+        return new SuiteOptions(repositoryRoot, logDirectory, new PortPlan(basePort), startTimeout, sequentialStart,
+                infrastructure, progress);
+    }
+
+    public SuiteOptions withLogDirectory(Path directory) {
+        return new SuiteOptions(repositoryRoot, directory.toAbsolutePath().normalize(), ports, startTimeout,
+                sequentialStart, infrastructure, progress);
+    }
+
+    public SuiteOptions withStartTimeout(Duration timeout) {
+        return new SuiteOptions(repositoryRoot, logDirectory, ports, timeout, sequentialStart, infrastructure,
+                progress);
+    }
+
+    public SuiteOptions withSequentialStart(boolean sequential) {
+        return new SuiteOptions(repositoryRoot, logDirectory, ports, startTimeout, sequential, infrastructure,
+                progress);
+    }
+
+    public SuiteOptions withInfrastructure(InfrastructureSettings settings) {
+        return new SuiteOptions(repositoryRoot, logDirectory, ports, startTimeout, sequentialStart, settings,
+                progress);
+    }
+
+    public SuiteOptions withProgress(Consumer<String> listener) {
+        return new SuiteOptions(repositoryRoot, logDirectory, ports, startTimeout, sequentialStart, infrastructure,
+                listener);
+    }
+}
