@@ -15,7 +15,7 @@ import org.vsekai.backpack.contracts.http.Problem.FieldError;
 import org.vsekai.backpack.contracts.interaction.ActivityType;
 import org.vsekai.backpack.gateway.config.GatewayConfig;
 import org.vsekai.backpack.gateway.identifier.IdentifierRules;
-import org.vsekai.backpack.gateway.problem.ProblemException;
+import org.vsekai.backpack.kit.problem.ProblemException;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;

@@ -4,7 +4,7 @@ import java.util.Map;
 
 import org.vsekai.backpack.contracts.http.Problem;
 import org.vsekai.backpack.gateway.config.GatewayConfig;
-import org.vsekai.backpack.gateway.problem.ProblemException;
+import org.vsekai.backpack.kit.problem.ProblemException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -36,6 +36,12 @@ public class InteractionResource {
     static final String LD_JSON = "application/ld+json";
     static final String ACTIVITY_JSON = "application/activity+json";
 
+    /** Why a client should name its activities: what makes a retry after a timeout or a 503 safe. */
+    private static final String RETRIES = "Retrying is safe when the activity has an id: the same id from the same "
+            + "actor always gets the same eventId, and the services downstream keep one event per eventId, so a "
+            + "retry is counted once even if the first attempt was stored. An activity without an id gets a new id "
+            + "and eventId on every attempt, so its retry counts twice.";
+
     private static final String EXAMPLE = """
             {"@context": "https://www.w3.org/ns/activitystreams", "type": "Like",
              "actor": "user-42", "object": "item-7", "published": "2024-05-01T12:00:00Z"}""";
@@ -54,7 +60,7 @@ public class InteractionResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Report one interaction",
             description = "Takes one ActivityStreams 2.0 activity (View, Like, Add, Remove or Visit) with actor = user "
-                    + "id, object = item id and published; assigns an urn:uuid id when none is given.")
+                    + "id, object = item id and published; assigns an urn:uuid id when none is given. " + RETRIES)
     @RequestBody(required = true, content = @Content(mediaType = LD_JSON,
             schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "like", value = EXAMPLE)))
     @APIResponse(responseCode = "202", description = "Stored on the interaction log",
@@ -78,7 +84,7 @@ public class InteractionResource {
     @Operation(summary = "Report many interactions at once",
             description = "Takes a JSON array of at most 500 activities. All are checked first: if any is invalid, "
                     + "none is stored and the problem names each bad field as [index].field. The colon of the path "
-                    + "is literal; a percent-encoded one (%3A) names another path.")
+                    + "is literal; a percent-encoded one (%3A) names another path. " + RETRIES)
     @RequestBody(required = true, content = @Content(mediaType = LD_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = Object.class),
             examples = @ExampleObject(name = "one like", value = "[" + EXAMPLE + "]")))

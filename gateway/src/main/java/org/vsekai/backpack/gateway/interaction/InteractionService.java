@@ -1,5 +1,6 @@
 package org.vsekai.backpack.gateway.interaction;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.contracts.http.Problem;
 import org.vsekai.backpack.contracts.interaction.InteractionEvent;
 import org.vsekai.backpack.gateway.config.GatewayConfig;
-import org.vsekai.backpack.gateway.problem.ProblemException;
+import org.vsekai.backpack.kit.problem.ProblemException;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -23,7 +24,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Turns valid activities into {@link InteractionEvent}s on {@code interactions}, keyed by user so one user's
- * activities stay in order, and answers only once the broker has acknowledged them (acks=all).
+ * activities stay in order, and answers only once the broker has acknowledged them (acks=all). A client that
+ * names its activities may retry them safely: a retry carries the same event id.
  */
 @ApplicationScoped
 public class InteractionService {
@@ -60,9 +62,21 @@ public class InteractionService {
     }
 
     private static InteractionEvent toEvent(Activity activity, Instant receivedAt) {
-        String activityId = activity.id() != null ? activity.id() : "urn:uuid:" + UUID.randomUUID();
-        return InteractionEvent.of(UUID.randomUUID(), activityId, activity.type(), activity.actor(),
-                activity.object(), activity.published(), receivedAt);
+        boolean named = activity.id() != null;
+        String activityId = named ? activity.id() : "urn:uuid:" + UUID.randomUUID();
+        UUID eventId = named ? eventIdOf(activity.actor(), activity.id()) : UUID.randomUUID();
+        return InteractionEvent.of(eventId, activityId, activity.type(), activity.actor(), activity.object(),
+                activity.published(), receivedAt);
+    }
+
+    /**
+     * The event id of an activity the client named: the same for every retry of it, so the consumers, which are
+     * idempotent on event ids, keep it once. Scoped by actor, so two users' clients may reuse an activity id. The
+     * actor's length comes first so that no other (actor, id) pair can spell the same name.
+     */
+    static UUID eventIdOf(String actor, String activityId) {
+        String name = "backpack/interactions/" + actor.length() + ":" + actor + "/" + activityId;
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
     }
 
     private Uni<Void> publish(InteractionEvent event) {

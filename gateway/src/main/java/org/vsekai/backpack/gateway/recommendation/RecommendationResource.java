@@ -13,7 +13,7 @@ import org.vsekai.backpack.contracts.http.Problem;
 import org.vsekai.backpack.contracts.http.Problem.FieldError;
 import org.vsekai.backpack.contracts.recommendation.Recommendations;
 import org.vsekai.backpack.gateway.identifier.IdentifierRules;
-import org.vsekai.backpack.gateway.problem.ProblemException;
+import org.vsekai.backpack.kit.problem.ProblemException;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.vsekai.backpack.contracts.http.Problem;
 import org.vsekai.backpack.contracts.recommendation.Recommendations;
-import org.vsekai.backpack.gateway.problem.ProblemException;
+import org.vsekai.backpack.kit.problem.ProblemException;
 
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;

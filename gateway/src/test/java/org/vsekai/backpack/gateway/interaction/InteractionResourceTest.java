@@ -2,6 +2,7 @@ package org.vsekai.backpack.gateway.interaction;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -13,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +102,40 @@ class InteractionResourceTest {
         try (InteractionsTopic topic = new InteractionsTopic()) {
             assertThat(topic.awaitActivity(activityId).key()).isEqualTo(user);
         }
+    }
+
+    @Test
+    void aRetriedActivityKeepsItsEventIdSoDownstreamKeepsItOnce() {
+        String user = ActivityJson.uniqueUser();
+        String activityId = "https://client.example/activities/" + UUID.randomUUID();
+        ActivityJson activity = ActivityJson.like(user, "item-9").with("id", activityId);
+
+        String first = post(activity).statusCode(202).extract().path("eventId");
+        String retry = post(activity).statusCode(202).extract().path("eventId");
+        String otherActivity = post(ActivityJson.like(user, "item-9").with("id", activityId + "/2"))
+                .statusCode(202).extract().path("eventId");
+        String otherActor = post(ActivityJson.like(ActivityJson.uniqueUser(), "item-9").with("id", activityId))
+                .statusCode(202).extract().path("eventId");
+
+        assertThat(retry).isEqualTo(first);
+        assertThat(otherActivity).isNotEqualTo(first);
+        assertThat(otherActor).isNotEqualTo(first).isNotEqualTo(otherActivity);
+        try (InteractionsTopic topic = new InteractionsTopic()) {
+            List<ConsumerRecord<String, byte[]>> records = await().atMost(Duration.ofSeconds(20))
+                    .until(() -> topic.awaitFirstOfUser(user), found -> found.size() == 3);
+            assertThat(records).extracting(record -> topic.event(record).eventId().toString())
+                    .containsExactly(first, first, otherActivity);
+        }
+    }
+
+    @Test
+    void anActivityWithoutAnIdIsANewEventOnEveryAttempt() {
+        ActivityJson activity = ActivityJson.like(ActivityJson.uniqueUser(), "item-9");
+
+        String first = post(activity).statusCode(202).extract().path("eventId");
+        String retry = post(activity).statusCode(202).extract().path("eventId");
+
+        assertThat(retry).isNotEqualTo(first);
     }
 
     @Test

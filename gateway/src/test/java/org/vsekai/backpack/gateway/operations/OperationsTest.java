@@ -41,7 +41,10 @@ class OperationsTest {
                 .body("info.version", notNullValue())
                 .body("paths", hasKey("/api/v1/interactions"))
                 .body("paths", hasKey("/api/v1/interactions:batch"))
-                .body("paths", hasKey("/api/v1/users/{id}/recommendations"));
+                .body("paths", hasKey("/api/v1/users/{id}/recommendations"))
+                .body("paths.'/api/v1/interactions'.post.description", containsString("Retrying is safe"))
+                .body("components.schemas.AcceptedActivity.properties.eventId.description",
+                        containsString("same for every retry"));
         given().when().get("/q/swagger-ui/").then().statusCode(200);
     }
 

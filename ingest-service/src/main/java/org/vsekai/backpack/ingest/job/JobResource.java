@@ -42,10 +42,10 @@ public class JobResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "404", description = "No job has that id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> get(@PathParam("id") UUID id) {
-        return jobs.find(id).map(job -> job == null
-                ? notFound(id)
-                : Response.ok(JobView.of(job)).build());
+    public Uni<JobView> get(@PathParam("id") UUID id) {
+        return jobs.find(id)
+                .onItem().ifNull().failWith(() -> new JobNotFoundException(id))
+                .map(JobView::of);
     }
 
     @POST
@@ -61,11 +61,5 @@ public class JobResource {
     public Uni<Response> create(@Valid @NotNull NewJob request) {
         return jobs.receive(request.sceneId(), request.ownerId())
                 .map(job -> Response.created(URI.create("/jobs/" + job.id())).entity(JobView.of(job)).build());
-    }
-
-    private static Response notFound(UUID id) {
-        Problem problem = Problem.ofType("job-not-found", 404, "Upload job not found", "No upload job has id " + id)
-                .withInstance("/jobs/" + id);
-        return Response.status(404).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 }

@@ -7,7 +7,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -15,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.vsekai.backpack.contracts.http.Problem;
+import org.vsekai.backpack.kit.problem.ProblemException;
 
 import io.smallrye.mutiny.Uni;
 
@@ -38,15 +38,9 @@ public class ScenePacketResource {
                     schema = @Schema(implementation = ScenePackets.class)))
     @APIResponse(responseCode = "404", description = "No packets are stored for that scene",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> get(@PathParam("id") UUID sceneId) {
-        return store.find(sceneId).map(packets -> packets == null
-                ? notFound(sceneId)
-                : Response.ok(packets).build());
-    }
-
-    private static Response notFound(UUID sceneId) {
-        Problem problem = Problem.ofType("scene-packets-not-found", 404, "No packets for this scene",
-                "No XMP packets are stored for scene " + sceneId).withInstance("/scenes/" + sceneId + "/packets");
-        return Response.status(404).type(Problem.MEDIA_TYPE).entity(problem).build();
+    public Uni<ScenePackets> get(@PathParam("id") UUID sceneId) {
+        return store.find(sceneId).onItem().ifNull().failWith(() -> new ProblemException(
+                Problem.ofType("scene-packets-not-found", 404, "No packets for this scene",
+                        "No XMP packets are stored for scene " + sceneId)));
     }
 }
