@@ -10,11 +10,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +28,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.vsekai.backpack.infra.postgres.DatabaseCoordinates;
 import org.vsekai.backpack.launcher.suite.FreePorts;
 import org.vsekai.backpack.launcher.suite.PortPlan;
 import org.vsekai.backpack.launcher.suite.ResidentMemory;
@@ -31,6 +38,7 @@ import org.vsekai.backpack.launcher.suite.SuiteOptions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -137,13 +145,70 @@ class SuiteEndToEndIT {
                 });
     }
 
-    private static void post(String actor, String type, String object) throws IOException, InterruptedException {
-        ObjectNode activity = JSON.createObjectNode()
+    @Test
+    void aRecommenderKilledWhileInteractionsFlowLosesNoneAndCountsNoneTwice() throws Exception {
+        String prefix = RUN + "crash-";
+        int batches = 4;
+        int perBatch = 100;
+        for (int b = 0; b < batches; b++) {
+            ArrayNode batch = JSON.createArrayNode();
+            for (int i = 0; i < perBatch; i++) {
+                batch.add(activity(prefix + "user-" + (i % 20), "View", prefix + "item-" + b + "-" + i));
+            }
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                            URI.create(suite.gatewayUrl() + "/api/v1/interactions:batch"))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/ld+json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(batch)))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        }
+        int expected = batches * perBatch;
+
+        // SIGKILL right after the gateway accepted them: the recommender has stored some, none or all; whatever it
+        // had not committed is redelivered to the restarted process, and event ids keep redeliveries from counting.
+        long storedBeforeCrash = storedInteractions(prefix);
+        suite.crashAndRestart("recommender-service");
+        System.out.printf("[suite] recommender killed with %d of %d interactions stored%n", storedBeforeCrash, expected);
+
+        await("all " + expected + " interactions stored once after the crash")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> storedInteractions(prefix) == expected);
+        assertThat(storedInteractions(prefix)).isEqualTo(expected);
+        HttpResponse<String> response = get(suite.gatewayUrl() + "/api/v1/users/" + prefix + "user-0"
+                + "/recommendations?limit=5");
+        assertThat(response.statusCode()).as("the restarted recommender serves: %s", response.body()).isEqualTo(200);
+    }
+
+    /** Rows in the recommender's own database: the test's view of what survived, not an API of the suite. */
+    private static long storedInteractions(String userPrefix) throws SQLException {
+        DatabaseCoordinates db = suite.databases().get("recommender-service");
+        Properties credentials = new Properties();
+        credentials.setProperty("user", db.user());
+        credentials.setProperty("password", db.password());
+        try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), credentials);
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT count(*) FROM interactions WHERE user_id LIKE ?")) {
+            query.setString(1, userPrefix + "%");
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static ObjectNode activity(String actor, String type, String object) {
+        return JSON.createObjectNode()
                 .put("@context", "https://www.w3.org/ns/activitystreams")
                 .put("type", type)
                 .put("actor", actor)
                 .put("object", object)
                 .put("published", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    }
+
+    private static void post(String actor, String type, String object) throws IOException, InterruptedException {
+        ObjectNode activity = activity(actor, type, object);
         HttpRequest request = HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + "/api/v1/interactions"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/ld+json")

@@ -5,13 +5,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.vsekai.backpack.launcher.evaluate.EvaluateCommand;
 import org.vsekai.backpack.launcher.up.UpCommand;
 
 /** {@code ./backpack <command> [options]}: the entry point of the launcher; each command is a {@link Subcommand}. */
 public final class BackpackCommand {
 
     /** Every command, in the order the usage lists them. */
-    static final List<Subcommand> COMMANDS = List.of(new UpCommand());
+    static final List<Subcommand> COMMANDS = List.of(new UpCommand(), new EvaluateCommand());
 
     private BackpackCommand() {
     }

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -54,6 +56,8 @@ public final class Suite implements AutoCloseable {
     private final List<RunningService> services = new CopyOnWriteArrayList<>();
     private final Map<String, DatabaseCoordinates> databases = new LinkedHashMap<>();
     private volatile boolean closing;
+    /** Services killed on purpose by {@link #crashAndRestart}: their exit is not reported as unexpected. */
+    private final Set<RunningService> crashedOnPurpose = ConcurrentHashMap.newKeySet();
     private KafkaBroker kafka;
     private PostgresServer postgres;
 
@@ -236,11 +240,15 @@ public final class Suite implements AutoCloseable {
     }
 
     private RunningService launch(ServiceSpec spec) {
+        return launch(spec, spec.name() + ".log");
+    }
+
+    private RunningService launch(ServiceSpec spec, String logFileName) {
         PortPlan ports = options.ports();
         Path jar = spec.runJar(options.repositoryRoot());
         List<String> command = ServiceCommandLine.of(ServiceCommandLine.currentJava(), jar, spec, ports,
                 kafka.bootstrapServers(), Optional.ofNullable(databases.get(spec.name())));
-        Path logFile = options.logDirectory().resolve(spec.name() + ".log");
+        Path logFile = options.logDirectory().resolve(logFileName);
         synchronized (this) {
             if (closing) {
                 throw new SuiteStartException("stopped while starting");
@@ -276,19 +284,41 @@ public final class Suite implements AutoCloseable {
         throw new SuiteStartException(service.name() + " " + reason + " (log: " + service.logFile() + ")");
     }
 
+    /**
+     * Kills a service without warning (SIGKILL, as when a JVM crashes or a pod is evicted) and starts it again on
+     * the same port against the same broker and database; returns the new process once it is ready. For fault
+     * tests: whatever the killed process had in flight must still be processed, exactly once.
+     */
+    public RunningService crashAndRestart(String name) throws InterruptedException {
+        RunningService crashed = service(name);
+        crashedOnPurpose.add(crashed);
+        crashed.kill();
+        if (!crashed.awaitExit(GRACEFUL_STOP)) {
+            throw new SuiteStartException(name + " did not die after SIGKILL");
+        }
+        services.remove(crashed);
+        options.progress().accept("  " + name + " killed (SIGKILL); starting it again ...");
+        RunningService restarted = launch(crashed.spec(), crashed.spec().name() + "-restarted.log");
+        check(restarted, restarted.awaitReady(ReadinessProbe.standard(), options.startTimeout()));
+        watchForUnexpectedExit(restarted);
+        return restarted;
+    }
+
     /** A service that dies after start-up is reported with its log, unless the suite is being stopped. */
     private void reportUnexpectedExits() {
-        for (RunningService service : services) {
-            // Ctrl-C reaches the services too, and they may exit a moment before the shutdown hook marks the
-            // suite as closing: look again after a second before calling the exit unexpected.
-            service.onExit().thenRunAsync(() -> {
-                if (!closing) {
-                    options.progress().accept(service.name() + " exited unexpectedly with code "
-                            + service.exitCode().orElse(-1) + "; last lines of " + service.logFile() + ":"
-                            + System.lineSeparator() + LogTail.indented(service.logFile(), LOG_TAIL_LINES));
-                }
-            }, CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS, background));
-        }
+        services.forEach(this::watchForUnexpectedExit);
+    }
+
+    private void watchForUnexpectedExit(RunningService service) {
+        // Ctrl-C reaches the services too, and they may exit a moment before the shutdown hook marks the suite as
+        // closing: look again after a second before calling the exit unexpected.
+        service.onExit().thenRunAsync(() -> {
+            if (!closing && !crashedOnPurpose.contains(service)) {
+                options.progress().accept(service.name() + " exited unexpectedly with code "
+                        + service.exitCode().orElse(-1) + "; last lines of " + service.logFile() + ":"
+                        + System.lineSeparator() + LogTail.indented(service.logFile(), LOG_TAIL_LINES));
+            }
+        }, CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS, background));
     }
 
     /** Stops the services (SIGTERM, then SIGKILL after 10 s), then Kafka and PostgreSQL. Safe to call twice. */

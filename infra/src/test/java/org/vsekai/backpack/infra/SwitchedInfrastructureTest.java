@@ -24,8 +24,8 @@ import org.vsekai.backpack.infra.postgres.DatabaseProvisioner;
 import org.vsekai.backpack.infra.postgres.PostgresServer;
 import org.vsekai.backpack.infra.testing.TopicProbe;
 
-/** Starts the infrastructure the switch selects (embedded by default) and uses it for real. */
-class EmbeddedInfrastructureTest {
+/** Starts (embedded, the default) or connects to (backpack.infra=external) the infrastructure and uses it for real. */
+class SwitchedInfrastructureTest {
 
     @Test
     void kafkaHasEveryTopicWithItsPartitionsAndCarriesRecords() throws Exception {

@@ -1,0 +1,75 @@
+package org.vsekai.backpack.launcher.evaluate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvaluateCommandTest {
+
+    @TempDir
+    Path directory;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream progress = new ByteArrayOutputStream();
+    private final EvaluateCommand command = new EvaluateCommand(new PrintStream(progress, true,
+            StandardCharsets.UTF_8));
+
+    @Test
+    void printsTheTableAndOneJsonLinePerAlgorithmForGivenTrainAndTestFiles() throws Exception {
+        Path train = directory.resolve("train.tsv");
+        Path test = directory.resolve("test.tsv");
+        writeClusters(train, test);
+
+        int code = command.run(List.of("--train", train.toString(), "--test", test.toString(), "--algorithms",
+                "popularity,itemcf-tanimoto"), new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        assertThat(code).isZero();
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("algorithm", "nDCG@10", "hyper-parameters:");
+        assertThat(text.lines().filter(line -> line.startsWith("{"))).hasSize(2)
+                .anyMatch(line -> line.startsWith("{\"algorithm\":\"itemcf-tanimoto\",\"precision_at_10\":"));
+        assertThat(progress.toString(StandardCharsets.UTF_8)).contains("itemcf-tanimoto: nDCG@10");
+    }
+
+    @Test
+    void aMissingDataFileSaysWhereItWasLookedFor() {
+        Path missing = directory.resolve("ml-100k/u.data");
+
+        assertThatThrownBy(() -> command.run(List.of("--data", missing.toString()),
+                new PrintStream(out, true, StandardCharsets.UTF_8)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no ratings file at " + missing)
+                .hasMessageContaining("--train PATH --test PATH");
+    }
+
+    /** Two taste clusters of 8 items; each of 40 users has 5 items of its cluster in train and 1 in test. */
+    private static void writeClusters(Path train, Path test) throws IOException {
+        Random random = new Random(3);
+        StringBuilder trainLines = new StringBuilder();
+        StringBuilder testLines = new StringBuilder();
+        for (int user = 0; user < 40; user++) {
+            int base = user % 2 * 8;
+            List<Integer> items = new ArrayList<>(List.of(0, 1, 2, 3, 4, 5, 6, 7));
+            Collections.shuffle(items, random);
+            for (int i = 0; i < 6; i++) {
+                (i < 5 ? trainLines : testLines).append(user).append('\t').append(base + items.get(i))
+                        .append("\t5\t").append(880_000_000 + i).append('\n');
+            }
+        }
+        Files.writeString(train, trainLines);
+        Files.writeString(test, testLines);
+    }
+}

@@ -1,0 +1,29 @@
+package org.vsekai.backpack.recommender.model.algorithm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TopKTest {
+
+    @Test
+    void keepsTheBestKBestFirstAndBreaksTiesByLowerIndex() {
+        TopK top = new TopK(3);
+        float[] scores = {0.5f, 3f, 1f, 3f, 2f, 0.1f, 2f};
+        for (int item = 0; item < scores.length; item++) {
+            top.offer(item, scores[item]);
+        }
+        assertThat(top.result()).containsExactly(new ScoredItem(1, 3f), new ScoredItem(3, 3f),
+                new ScoredItem(4, 2f));
+    }
+
+    @Test
+    void returnsFewerWhenFewerAreOfferedAndIgnoresNaN() {
+        TopK top = new TopK(5);
+        top.offer(7, 1f);
+        top.offer(8, Float.NaN);
+        top.offer(2, -1f);
+        assertThat(top.result()).containsExactly(new ScoredItem(7, 1f), new ScoredItem(2, -1f));
+        assertThat(new TopK(0).result()).isEmpty();
+    }
+}
