@@ -149,11 +149,11 @@ class SuiteEndToEndIT {
     void aRecommenderKilledWhileInteractionsFlowLosesNoneAndCountsNoneTwice() throws Exception {
         String prefix = RUN + "crash-";
         int batches = 4;
-        int perBatch = 100;
+        int perBatch = 500;
         for (int b = 0; b < batches; b++) {
             ArrayNode batch = JSON.createArrayNode();
             for (int i = 0; i < perBatch; i++) {
-                batch.add(activity(prefix + "user-" + (i % 20), "View", prefix + "item-" + b + "-" + i));
+                batch.add(activity(prefix + "user-" + (i % 50), "View", prefix + "item-" + b + "-" + i));
             }
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                             URI.create(suite.gatewayUrl() + "/api/v1/interactions:batch"))
@@ -165,8 +165,10 @@ class SuiteEndToEndIT {
         }
         int expected = batches * perBatch;
 
-        // SIGKILL right after the gateway accepted them: the recommender has stored some, none or all; whatever it
-        // had not committed is redelivered to the restarted process, and event ids keep redeliveries from counting.
+        // SIGKILL once the recommender has begun storing them, so the kill lands mid-stream: whatever it had not
+        // committed is redelivered to the restarted process, and event ids keep redeliveries from counting twice.
+        await("the recommender starts storing").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                .until(() -> storedInteractions(prefix) > 0);
         long storedBeforeCrash = storedInteractions(prefix);
         suite.crashAndRestart("recommender-service");
         System.out.printf("[suite] recommender killed with %d of %d interactions stored%n", storedBeforeCrash, expected);
