@@ -1,6 +1,7 @@
 package org.vsekai.backpack.metadata.jsonld;
 
 import java.util.ArrayDeque;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -164,6 +165,42 @@ public final class JsonLdProcessor implements AutoCloseable {
     }
 
     private <T extends JsonStructure> T run(String operation, int inputNodes, Work<T> work) {
+        T result = execute(operation, work);
+        checkGrowth(operation, result, inputNodes);
+        return result;
+    }
+
+    /**
+     * Applies the namespace policy (docs/adr/0006) to the document's top-level context: two context entries that
+     * give one term different IRIs, or a later entry that redefines a protected term, are a 422 naming both. Runs
+     * on the workers under the timeout, since it processes the contexts as expansion would.
+     */
+    public void checkTermCollisions(Document document) {
+        JsonValue content = document.getJsonContent().orElse(JsonValue.EMPTY_JSON_OBJECT);
+        Optional<TermCollisions.Collision> collision = execute("context processing", () -> {
+            JsonLdOptions options = options(ProcessingOptions.defaults());
+            if (content.getValueType() == JsonValue.ValueType.OBJECT) {
+                return TermCollisions.find(content.asJsonObject().get("@context"), options);
+            }
+            if (content.getValueType() == JsonValue.ValueType.ARRAY) {
+                for (JsonValue node : content.asJsonArray()) {
+                    if (node.getValueType() == JsonValue.ValueType.OBJECT) {
+                        Optional<TermCollisions.Collision> found =
+                                TermCollisions.find(node.asJsonObject().get("@context"), options);
+                        if (found.isPresent()) {
+                            return found;
+                        }
+                    }
+                }
+            }
+            return Optional.<TermCollisions.Collision>empty();
+        });
+        collision.ifPresent(found -> {
+            throw JsonLdRejection.termCollision(found);
+        });
+    }
+
+    private <T> T execute(String operation, Work<T> work) {
         Future<T> running;
         try {
             running = workers.submit(work::call);
@@ -183,7 +220,6 @@ public final class JsonLdProcessor implements AutoCloseable {
         } catch (ExecutionException e) {
             throw failure(operation, e.getCause());
         }
-        checkGrowth(operation, result, inputNodes);
         return result;
     }
 

@@ -69,6 +69,21 @@ public class JsonLdRejection extends ProblemException {
                 JsonLdErrorCode.PROCESSING_TIMEOUT_EXCEEDED, null);
     }
 
+    static JsonLdRejection termCollision(TermCollisions.Collision collision) {
+        if (collision.protectedTerm()) {
+            return new JsonLdRejection(Problem.ofType("jsonld/" + typeName(JsonLdErrorCode.PROTECTED_TERM_REDEFINITION),
+                    422, "A protected term is redefined", JsonLdErrorCode.PROTECTED_TERM_REDEFINITION + ": term \""
+                            + collision.term() + "\" is protected by " + collision.earlierContext() + " as "
+                            + collision.earlierIri() + "; " + collision.laterContext() + " redefines it as "
+                            + collision.laterIri()),
+                    JsonLdErrorCode.PROTECTED_TERM_REDEFINITION, null);
+        }
+        return new JsonLdRejection(Problem.ofType("jsonld/term-collision", 422, "Contexts disagree on a term",
+                "Term \"" + collision.term() + "\" is " + collision.earlierIri() + " in " + collision.earlierContext()
+                        + " but " + collision.laterIri() + " in " + collision.laterContext()
+                        + "; use a prefixed name (e.g. schema:name) for one of them"), null, null);
+    }
+
     static JsonLdRejection busy() {
         return new JsonLdRejection(Problem.ofType("jsonld-busy", 503, "Service Unavailable",
                 "Every JSON-LD worker is busy; try again shortly"), null, null);

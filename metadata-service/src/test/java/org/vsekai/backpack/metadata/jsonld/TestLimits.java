@@ -3,11 +3,11 @@ package org.vsekai.backpack.metadata.jsonld;
 import java.time.Duration;
 
 /** Limits for plain JUnit tests, where no configuration is read: the defaults of {@link JsonLdLimits}, or others. */
-record TestLimits(int maxDocumentBytes, int maxDepth, int maxNodes, int maxExpansionGrowth, int minOutputNodes,
+public record TestLimits(int maxDocumentBytes, int maxDepth, int maxNodes, int maxExpansionGrowth, int minOutputNodes,
                   int maxOutputNodes, boolean embedAlways, Duration timeout, int workers, int queue)
         implements JsonLdLimits {
 
-    static TestLimits defaults() {
+    public static TestLimits defaults() {
         return new TestLimits(1_048_576, 64, 100_000, 20, 10_000, 500_000, false, Duration.ofSeconds(5), 2, 32);
     }
 

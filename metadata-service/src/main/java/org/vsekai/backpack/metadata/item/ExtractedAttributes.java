@@ -1,0 +1,54 @@
+package org.vsekai.backpack.metadata.item;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.vsekai.backpack.contracts.metadata.ItemAttributes;
+
+/**
+ * The recommendation attributes of one version of an item's metadata, as {@link AttributeExtractor} found them.
+ * Absent single values are null, absent lists empty.
+ */
+public record ExtractedAttributes(String kind, String name, List<String> keywords, List<String> categories,
+                                  String creator, String license) {
+
+    public ExtractedAttributes {
+        keywords = List.copyOf(keywords);
+        categories = List.copyOf(categories);
+    }
+
+    /** One row of {@code item_attribute_values}: an attribute column and one of its values. */
+    public record IndexRow(String attribute, String value) {
+    }
+
+    /** One row per indexed value; the name is not a query key and is left out. */
+    public List<IndexRow> indexRows() {
+        List<IndexRow> rows = new ArrayList<>();
+        add(rows, Attribute.KIND, kind);
+        keywords.forEach(keyword -> add(rows, Attribute.KEYWORDS, keyword));
+        categories.forEach(category -> add(rows, Attribute.CATEGORIES, category));
+        add(rows, Attribute.CREATOR, creator);
+        add(rows, Attribute.LICENSE, license);
+        return rows;
+    }
+
+    private static void add(List<IndexRow> rows, Attribute attribute, String value) {
+        if (value != null) {
+            rows.add(new IndexRow(attribute.column(), value));
+        }
+    }
+
+    /**
+     * The record for {@code item-attributes}. Its event id is derived from item and version, so publishing one
+     * version twice (a retry) gives consumers the same id to skip.
+     */
+    public ItemAttributes toEvent(String itemId, int version, Instant versionAt) {
+        UUID eventId = UUID.nameUUIDFromBytes(("item-attributes:" + itemId + "#" + version)
+                .getBytes(StandardCharsets.UTF_8));
+        return new ItemAttributes(ItemAttributes.CURRENT_VERSION, eventId, itemId, kind, name, keywords, categories,
+                creator, license, List.of(), versionAt);
+    }
+}

@@ -1,0 +1,143 @@
+package org.vsekai.backpack.metadata.item;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.jboss.logging.Logger;
+import org.vsekai.backpack.contracts.Topics;
+import org.vsekai.backpack.contracts.http.Problem;
+import org.vsekai.backpack.contracts.metadata.ItemAttributes;
+import org.vsekai.backpack.kit.problem.ProblemException;
+import org.vsekai.backpack.metadata.context.BundledContexts;
+import org.vsekai.backpack.metadata.jsonld.BoundedJsonReader;
+import org.vsekai.backpack.metadata.jsonld.ContextInput;
+import org.vsekai.backpack.metadata.jsonld.JsonLdProcessor;
+import org.vsekai.backpack.metadata.jsonld.ProcessingOptions;
+
+import com.apicatalog.jsonld.document.JsonDocument;
+import com.apicatalog.jsonld.http.media.MediaType;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.Record;
+import io.vertx.pgclient.PgException;
+
+/**
+ * Item metadata: a PUT document is checked against the namespace policy, expanded, mapped to attributes, stored as
+ * a new version, and its attributes are published on {@code item-attributes} once the write has committed.
+ */
+@ApplicationScoped
+public class ItemMetadataService {
+
+    private static final Logger LOG = Logger.getLogger(ItemMetadataService.class);
+
+    private final JsonLdProcessor processor;
+    private final BundledContexts contexts;
+    private final ItemMetadataStore store;
+    private final MutinyEmitter<Record<String, ItemAttributes>> attributes;
+
+    public ItemMetadataService(JsonLdProcessor processor, BundledContexts contexts, ItemMetadataStore store,
+                               @Channel(Topics.ITEM_ATTRIBUTES_NAME)
+                               MutinyEmitter<Record<String, ItemAttributes>> attributes) {
+        this.processor = processor;
+        this.contexts = contexts;
+        this.store = store;
+        this.attributes = attributes;
+    }
+
+    /**
+     * Blocking (the processor runs under its timeout): call from a worker thread. The returned Uni completes after
+     * the version is stored and its attributes acknowledged by the broker.
+     */
+    public Uni<ItemMetadataStore.StoredVersion> put(String itemId, BoundedJsonReader.Parsed body) {
+        if (body.value().getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new ProblemException(Problem.invalid("The metadata of an item is one JSON-LD object",
+                    List.of(new Problem.FieldError("", "must be a JSON object"))));
+        }
+        JsonDocument document = JsonDocument.of(MediaType.JSON_LD, (JsonStructure) body.value());
+        processor.checkTermCollisions(document);
+        JsonArray expanded = processor.expand(document, ProcessingOptions.defaults(), body.nodes());
+        ExtractedAttributes extracted = AttributeExtractor.extract(expanded);
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return store.store(itemId, body.value().toString(), expanded.toString(), extracted, at)
+                // CockroachDB answers a conflict between concurrent PUTs of one item with a retry error (40001).
+                .onFailure(ItemMetadataService::serializationConflict).retry()
+                .withBackOff(Duration.ofMillis(20)).atMost(3)
+                .call(this::publish);
+    }
+
+    /**
+     * Sent after the commit, so the recommender never sees attributes that were rolled back. Without an outbox a
+     * crash between commit and send loses this record until the item's next PUT (issue 4 leaves that open).
+     */
+    private static boolean serializationConflict(Throwable failure) {
+        return failure instanceof PgException pg && "40001".equals(pg.getSqlState());
+    }
+
+    private Uni<Void> publish(ItemMetadataStore.StoredVersion stored) {
+        ItemAttributes event = stored.attributes().toEvent(stored.itemId(), stored.version(), stored.versionAt());
+        return attributes.send(Record.of(stored.itemId(), event))
+                .onFailure().invoke(failure -> LOG.warnf("Attributes of item %s version %d were stored but not "
+                        + "published: %s", stored.itemId(), stored.version(), failure.getMessage()));
+    }
+
+    /** The current version, or null; the compaction runs on a worker thread, off the event loop. */
+    public Uni<Compacted> current(String itemId, String contextUrl) {
+        URI context = bundledContext(contextUrl);
+        return store.current(itemId)
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(stored -> stored == null ? null : compact(stored, context));
+    }
+
+    /** A compacted version and which version it is. */
+    public record Compacted(JsonObject document, int version, Instant versionAt) {
+    }
+
+    private Compacted compact(ItemMetadataStore.StoredVersion stored, URI context) {
+        JsonArray expanded;
+        try (JsonReader reader = Json.createReader(new StringReader(stored.expanded()))) {
+            expanded = reader.readArray();
+        }
+        int nodes = BoundedJsonReader.count(expanded, Integer.MAX_VALUE);
+        JsonObject compacted = processor.compact(JsonDocument.of(MediaType.JSON_LD, expanded),
+                ContextInput.named(context), ProcessingOptions.defaults(), nodes);
+        return new Compacted(compacted, stored.version(), stored.versionAt());
+    }
+
+    private URI bundledContext(String contextUrl) {
+        if (contextUrl == null || contextUrl.isBlank()) {
+            return URI.create(BundledContexts.BACKPACK);
+        }
+        URI url;
+        try {
+            url = URI.create(contextUrl);
+        } catch (IllegalArgumentException e) {
+            url = null;
+        }
+        if (url == null || contexts.find(url).isEmpty()) {
+            throw new ProblemException(Problem.ofType("unknown-context", 422, "Unknown context",
+                    "Context " + contextUrl + " is not bundled with this service; bundled contexts: "
+                            + String.join(", ", BundledContexts.urls())));
+        }
+        return url;
+    }
+
+    public Uni<List<String>> find(Map<Attribute, String> filters, int limit) {
+        return store.find(filters, limit);
+    }
+}

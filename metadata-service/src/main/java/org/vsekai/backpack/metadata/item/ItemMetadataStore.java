@@ -1,0 +1,146 @@
+package org.vsekai.backpack.metadata.item;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.vsekai.backpack.contracts.EventJson;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The {@code item_metadata_versions}, {@code item_metadata_heads} and {@code item_attribute_values} tables. SQL that
+ * PostgreSQL and CockroachDB both run; JSON is bound as text and cast, since a String bound to JSONB would be
+ * stored as a JSON string.
+ */
+@ApplicationScoped
+public class ItemMetadataStore {
+
+    private final Pool pool;
+
+    public ItemMetadataStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** One stored version, as read back. Documents are JSON text. */
+    public record StoredVersion(String itemId, int version, Instant versionAt, String document, String expanded,
+                                ExtractedAttributes attributes) {
+    }
+
+    /**
+     * Stores a new version and makes it current, all in one transaction: the head upsert hands out the next version
+     * number under the head row's lock, then the version row is added and the attribute index rewritten.
+     */
+    public Uni<StoredVersion> store(String itemId, String document, String expanded, ExtractedAttributes attributes,
+                                    Instant versionAt) {
+        OffsetDateTime at = versionAt.atOffset(ZoneOffset.UTC);
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("INSERT INTO item_metadata_heads (item_id, version, version_at) VALUES ($1, 1, $2) "
+                        + "ON CONFLICT (item_id) DO UPDATE SET version = item_metadata_heads.version + 1, "
+                        + "version_at = excluded.version_at RETURNING version")
+                .execute(Tuple.of(itemId, at))
+                .map(rows -> rows.iterator().next().getInteger("version"))
+                .call(version -> connection.preparedQuery("INSERT INTO item_metadata_versions "
+                                + "(item_id, version, version_at, document, expanded, attributes) "
+                                + "VALUES ($1, $2, $3, $4::TEXT::JSONB, $5::TEXT::JSONB, $6::TEXT::JSONB)")
+                        .execute(Tuple.from(List.of(itemId, version, at, document, expanded, json(attributes)))))
+                .call(version -> rewriteIndex(connection, itemId, attributes))
+                .map(version -> new StoredVersion(itemId, version, versionAt, document, expanded, attributes)));
+    }
+
+    private static Uni<Void> rewriteIndex(SqlConnection connection, String itemId, ExtractedAttributes attributes) {
+        Uni<?> cleared = connection.preparedQuery("DELETE FROM item_attribute_values WHERE item_id = $1")
+                .execute(Tuple.of(itemId));
+        List<Tuple> rows = new ArrayList<>();
+        for (ExtractedAttributes.IndexRow row : attributes.indexRows()) {
+            rows.add(Tuple.of(itemId, row.attribute(), row.value()));
+        }
+        if (rows.isEmpty()) {
+            return cleared.replaceWithVoid();
+        }
+        return cleared.chain(() -> connection.preparedQuery("INSERT INTO item_attribute_values (item_id, attribute, "
+                + "value) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING").executeBatch(rows)).replaceWithVoid();
+    }
+
+    /** The current version of an item, or {@code null} when none was ever stored. */
+    public Uni<StoredVersion> current(String itemId) {
+        return pool.preparedQuery("SELECT v.version, v.version_at, CAST(v.document AS TEXT) AS document, "
+                        + "CAST(v.expanded AS TEXT) AS expanded, CAST(v.attributes AS TEXT) AS attributes "
+                        + "FROM item_metadata_heads h JOIN item_metadata_versions v "
+                        + "ON v.item_id = h.item_id AND v.version = h.version WHERE h.item_id = $1")
+                .execute(Tuple.of(itemId))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    Row row = rows.iterator().next();
+                    return new StoredVersion(itemId, row.getInteger("version"),
+                            row.getOffsetDateTime("version_at").toInstant(), row.getString("document"),
+                            row.getString("expanded"), attributes(row.getString("attributes")));
+                });
+    }
+
+    /**
+     * Items whose current version has every given (attribute column, value) pair, in item id order. Columns come
+     * from {@link Attribute#column()}, never from the client, so they can be written into the SQL; values are bound.
+     */
+    public Uni<List<String>> find(Map<Attribute, String> filters, int limit) {
+        if (filters.isEmpty()) {
+            throw new IllegalArgumentException("at least one filter");
+        }
+        StringBuilder sql = new StringBuilder("SELECT a0.item_id FROM item_attribute_values a0");
+        List<Object> parameters = new ArrayList<>();
+        int i = 0;
+        StringBuilder where = new StringBuilder();
+        for (Map.Entry<Attribute, String> filter : filters.entrySet()) {
+            String alias = "a" + i;
+            parameters.add(filter.getKey().column());
+            parameters.add(filter.getKey().normalise(filter.getValue()));
+            String condition = alias + ".attribute = $" + (2 * i + 1) + " AND " + alias + ".value = $" + (2 * i + 2);
+            if (i == 0) {
+                where.append(" WHERE ").append(condition);
+            } else {
+                sql.append(" JOIN item_attribute_values ").append(alias).append(" ON ").append(alias)
+                        .append(".item_id = a0.item_id AND ").append(condition);
+            }
+            i++;
+        }
+        parameters.add(limit);
+        sql.append(where).append(" ORDER BY a0.item_id LIMIT $").append(parameters.size());
+        return pool.preparedQuery(sql.toString()).execute(Tuple.from(parameters))
+                .map(rows -> {
+                    List<String> ids = new ArrayList<>();
+                    rows.forEach(row -> ids.add(row.getString("item_id")));
+                    return ids;
+                });
+    }
+
+    private static String json(Object value) {
+        try {
+            return EventJson.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ExtractedAttributes attributes(String json) {
+        try {
+            return EventJson.mapper().readValue(json, ExtractedAttributes.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored attributes are not JSON", e);
+        }
+    }
+}

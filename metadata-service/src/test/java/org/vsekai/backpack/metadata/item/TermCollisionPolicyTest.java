@@ -1,0 +1,106 @@
+package org.vsekai.backpack.metadata.item;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.StringReader;
+
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.vsekai.backpack.metadata.context.BundledContextLoader;
+import org.vsekai.backpack.metadata.context.BundledContexts;
+import org.vsekai.backpack.metadata.jsonld.JsonLdProcessor;
+import org.vsekai.backpack.metadata.jsonld.JsonLdRejection;
+import org.vsekai.backpack.metadata.jsonld.TestLimits;
+
+import com.apicatalog.jsonld.document.JsonDocument;
+
+/** The namespace policy of docs/adr/0006: one term, one IRI per document, or a 422 naming both. */
+class TermCollisionPolicyTest {
+
+    private static final String BACKPACK = "\"https://backpack.v-sekai.org/contexts/backpack.jsonld\"";
+    private static final String PROBLEMS = "https://backpack.v-sekai.org/problems/jsonld/";
+
+    private static JsonLdProcessor processor;
+
+    @BeforeAll
+    static void openProcessor() {
+        processor = new JsonLdProcessor(BundledContextLoader.of(BundledContexts.load()), TestLimits.defaults());
+    }
+
+    @AfterAll
+    static void closeProcessor() {
+        processor.close();
+    }
+
+    @Test
+    void twoContextsThatGiveOneTermDifferentIrisAreRefusedNamingTheTermAndBothIris() {
+        JsonLdRejection rejection = reject("""
+                ["https://www.w3.org/ns/activitystreams", {"name": "http://xmlns.com/foaf/0.1/name"}]""");
+
+        assertThat(rejection.problem().status()).isEqualTo(422);
+        assertThat(rejection.problem().type()).isEqualTo(PROBLEMS + "term-collision");
+        assertThat(rejection.problem().detail())
+                .contains("\"name\"", "https://www.w3.org/ns/activitystreams#name", "http://xmlns.com/foaf/0.1/name",
+                        "context https://www.w3.org/ns/activitystreams", "@context[1]");
+    }
+
+    @Test
+    void twoBundledContextsThatDisagreeAreRefusedToo() {
+        // schema.org's Map is a map picture, ours a world: in this order nothing is protected, yet they clash.
+        JsonLdRejection rejection = reject("[\"https://schema.org/\", " + BACKPACK + "]");
+
+        assertThat(rejection.problem().type()).isEqualTo(PROBLEMS + "term-collision");
+        assertThat(rejection.problem().detail()).contains("http://schema.org/", "https://backpack.v-sekai.org/ns#");
+    }
+
+    @Test
+    void redefiningAProtectedBackpackTermIsRefusedNamingTheTermAndBothIris() {
+        JsonLdRejection rejection = reject("[" + BACKPACK + ", {\"creator\": \"http://purl.org/dc/terms/creator\"}]");
+
+        assertThat(rejection.problem().status()).isEqualTo(422);
+        assertThat(rejection.problem().type()).isEqualTo(PROBLEMS + "protected-term-redefinition");
+        assertThat(rejection.code()).hasToString("PROTECTED_TERM_REDEFINITION");
+        assertThat(rejection.problem().detail()).contains("\"creator\"", "http://schema.org/creator",
+                "http://purl.org/dc/terms/creator", "context https://backpack.v-sekai.org/contexts/backpack.jsonld");
+    }
+
+    @Test
+    void aBundledContextAfterTheBackpackOneMayNotRedefineItsTermsEither() {
+        JsonLdRejection rejection = reject("[" + BACKPACK + ", \"https://schema.org/\"]");
+
+        assertThat(rejection.problem().type()).isEqualTo(PROBLEMS + "protected-term-redefinition");
+        assertThat(rejection.problem().detail()).contains("https://backpack.v-sekai.org/ns#", "http://schema.org/");
+    }
+
+    @Test
+    void redefiningATermToTheSameIriIsAllowed() {
+        assertThatCode(() -> check("[" + BACKPACK + ", {\"name\": {\"@id\": \"http://schema.org/name\"}, "
+                + "\"schema\": \"http://schema.org/\", \"keywords\": \"schema:keywords\"}]"))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void contextsThatAddTermsWithoutOverlapAreAllowed() {
+        assertThatCode(() -> check("[" + BACKPACK + ", \"https://backpack.v-sekai.org/contexts/xmp.jsonld\", "
+                + "{\"colour\": \"http://example.org/colour\"}]")).doesNotThrowAnyException();
+        assertThatCode(() -> check("\"https://schema.org/\"")).doesNotThrowAnyException();
+    }
+
+    private static JsonLdRejection reject(String context) {
+        JsonLdRejection rejection = catchThrowableOfType(JsonLdRejection.class, () -> check(context));
+        assertThat(rejection).as("a rejection for @context " + context).isNotNull();
+        return rejection;
+    }
+
+    private static void check(String context) {
+        try (JsonReader reader = Json.createReader(new StringReader("{\"@context\": " + context + "}"))) {
+            processor.checkTermCollisions(JsonDocument.of(reader.readObject()));
+        }
+    }
+}
