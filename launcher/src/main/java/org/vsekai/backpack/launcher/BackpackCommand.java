@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.vsekai.backpack.launcher.bench.BenchCommand;
 import org.vsekai.backpack.launcher.evaluate.EvaluateCommand;
 import org.vsekai.backpack.launcher.up.UpCommand;
 
@@ -12,7 +13,8 @@ import org.vsekai.backpack.launcher.up.UpCommand;
 public final class BackpackCommand {
 
     /** Every command, in the order the usage lists them. */
-    static final List<Subcommand> COMMANDS = List.of(new UpCommand(), new EvaluateCommand());
+    static final List<Subcommand> COMMANDS = List.of(new UpCommand(), new EvaluateCommand(),
+            new BenchCommand());
 
     private BackpackCommand() {
     }

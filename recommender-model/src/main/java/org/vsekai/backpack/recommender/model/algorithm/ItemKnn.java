@@ -82,6 +82,11 @@ public final class ItemKnn implements SimilarItems {
     }
 
     /** The item's kept neighbours, most similar first, with their normalised similarities. */
+    /** The fitted neighbour lists, for serving layouts. */
+    public ItemNeighbours neighbours() {
+        return index;
+    }
+
     @Override
     public List<ScoredItem> similarItems(int item, int k) {
         return index.of(item, k);

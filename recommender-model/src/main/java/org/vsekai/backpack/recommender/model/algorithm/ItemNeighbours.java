@@ -9,9 +9,9 @@ import org.vsekai.backpack.recommender.model.matrix.InteractionMatrix;
 /**
  * Each item's top neighbours with their weights, in one CSR structure (three flat arrays instead of an object per
  * link); shared by the neighbourhood models. A user's score for an item is the weighted sum of the links from the
- * user's items to it.
+ * user's items to it. Read-only outside this package: serving layouts read it through the position accessors.
  */
-final class ItemNeighbours {
+public final class ItemNeighbours {
 
     /** Computes one item's neighbours into {@code top}; {@code scratch} is a zeroed array per thread, left zeroed. */
     interface RowComputation {
@@ -70,8 +70,29 @@ final class ItemNeighbours {
         return new ItemNeighbours(start, items, weights);
     }
 
-    int links() {
+    public int links() {
         return items.length;
+    }
+
+    public int itemCount() {
+        return start.length - 1;
+    }
+
+    /** The item's neighbours sit at positions start(item) until end(item), most similar first. */
+    public int start(int item) {
+        return start[item];
+    }
+
+    public int end(int item) {
+        return start[item + 1];
+    }
+
+    public int neighbourAt(int position) {
+        return items[position];
+    }
+
+    public float weightAt(int position) {
+        return weights[position];
     }
 
     List<ScoredItem> recommend(InteractionMatrix interactions, int user, int k, IntPredicate excluded) {

@@ -85,6 +85,11 @@ public final class Rp3Beta implements SimilarItems {
         return index.recommend(interactions, user, k, excluded);
     }
 
+    /** The fitted neighbour lists, for serving layouts. */
+    public ItemNeighbours neighbours() {
+        return index;
+    }
+
     @Override
     public List<ScoredItem> similarItems(int item, int k) {
         return index.of(item, k);

@@ -38,6 +38,21 @@ public final class TopK {
         }
     }
 
+    /** Whether the heap holds k items already (then only items better than {@link #worst()} get in). */
+    public boolean full() {
+        return size == k;
+    }
+
+    /** The lowest kept score; meaningful when {@link #full()}. */
+    public float worst() {
+        return size == 0 ? Float.NEGATIVE_INFINITY : scores[0];
+    }
+
+    /** Whether {@link #offer} would keep this item: lets callers skip costlier checks (e.g. exclusion). */
+    public boolean accepts(int item, float score) {
+        return k > 0 && !Float.isNaN(score) && (size < k || better(item, score, items[0], scores[0]));
+    }
+
     /** The kept items, best first. */
     public List<ScoredItem> result() {
         List<ScoredItem> result = new ArrayList<>(size);

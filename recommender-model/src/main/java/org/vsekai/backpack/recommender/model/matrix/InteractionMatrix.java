@@ -63,58 +63,125 @@ public final class InteractionMatrix {
     public static InteractionMatrix of(List<Interaction> interactions) {
         IdIndex users = IdIndex.of(() -> interactions.stream().map(Interaction::userId).iterator());
         IdIndex items = IdIndex.of(() -> interactions.stream().map(Interaction::itemId).iterator());
-        int n = interactions.size();
-        int[] userOf = new int[n];
-        int[] itemOf = new int[n];
-        int[] start = new int[users.size() + 1];
-        for (int k = 0; k < n; k++) {
-            Interaction interaction = interactions.get(k);
-            userOf[k] = users.indexOf(interaction.userId());
-            itemOf[k] = items.indexOf(interaction.itemId());
-            start[userOf[k] + 1]++;
+        Builder builder = builder(users, items, interactions.size());
+        for (Interaction interaction : interactions) {
+            builder.add(users.indexOf(interaction.userId()), items.indexOf(interaction.itemId()),
+                    interaction.weight(), interaction.time());
         }
-        for (int u = 0; u < users.size(); u++) {
-            start[u + 1] += start[u];
+        return builder.build();
+    }
+
+    /**
+     * A builder over already-indexed users and items: interactions go in as primitives (no object per interaction),
+     * so millions of them (synthetic data, a bulk load) cost 20 bytes each until {@link Builder#build()}.
+     */
+    public static Builder builder(IdIndex users, IdIndex items, int expectedInteractions) {
+        return new Builder(users, items, expectedInteractions);
+    }
+
+    /** Collects (user index, item index, weight, time) quadruples; not thread-safe, one build. */
+    public static final class Builder {
+
+        private final IdIndex users;
+        private final IdIndex items;
+        private int[] userOf;
+        private int[] itemOf;
+        private float[] weightOf;
+        private long[] timeOf;
+        private int n;
+
+        private Builder(IdIndex users, IdIndex items, int expected) {
+            this.users = users;
+            this.items = items;
+            int capacity = Math.max(16, expected);
+            userOf = new int[capacity];
+            itemOf = new int[capacity];
+            weightOf = new float[capacity];
+            timeOf = new long[capacity];
         }
-        // Counting sort by user, then each row sorted by item so duplicates sit side by side.
-        int[] order = new int[n];
-        int[] next = Arrays.copyOf(start, users.size());
-        for (int k = 0; k < n; k++) {
-            order[next[userOf[k]]++] = k;
-        }
-        int[] rowStart = new int[users.size() + 1];
-        int[] rowItem = new int[n];
-        float[] rowWeight = new float[n];
-        long[] rowTime = new long[n];
-        int size = 0;
-        long[] keys = new long[0];
-        for (int u = 0; u < users.size(); u++) {
-            int length = start[u + 1] - start[u];
-            if (keys.length < length) {
-                keys = new long[length];
+
+        public Builder add(int user, int item, float weight, long time) {
+            if (userOf == null) {
+                throw new IllegalStateException("this builder has built its matrix already");
             }
-            for (int p = 0; p < length; p++) {
-                int k = order[start[u] + p];
-                keys[p] = ((long) itemOf[k] << 32) | k;
+            if (user < 0 || user >= users.size() || item < 0 || item >= items.size()) {
+                throw new IllegalArgumentException("no such user " + user + " or item " + item);
             }
-            Arrays.sort(keys, 0, length);
-            for (int p = 0; p < length; p++) {
-                int k = (int) keys[p];
-                Interaction interaction = interactions.get(k);
-                if (size > rowStart[u] && rowItem[size - 1] == itemOf[k]) {
-                    rowWeight[size - 1] += interaction.weight();
-                    rowTime[size - 1] = Math.max(rowTime[size - 1], interaction.time());
-                } else {
-                    rowItem[size] = itemOf[k];
-                    rowWeight[size] = interaction.weight();
-                    rowTime[size] = interaction.time();
-                    size++;
+            if (!Float.isFinite(weight)) {
+                throw new IllegalArgumentException("weight must be finite, was " + weight);
+            }
+            if (n == userOf.length) {
+                int capacity = (int) Math.min(Integer.MAX_VALUE - 8, n * 3L / 2 + 16);
+                userOf = Arrays.copyOf(userOf, capacity);
+                itemOf = Arrays.copyOf(itemOf, capacity);
+                weightOf = Arrays.copyOf(weightOf, capacity);
+                timeOf = Arrays.copyOf(timeOf, capacity);
+            }
+            userOf[n] = user;
+            itemOf[n] = item;
+            weightOf[n] = weight;
+            timeOf[n] = time;
+            n++;
+            return this;
+        }
+
+        /** Interactions added so far (before duplicates are merged). */
+        public int size() {
+            return n;
+        }
+
+        public InteractionMatrix build() {
+            int[] start = new int[users.size() + 1];
+            for (int k = 0; k < n; k++) {
+                start[userOf[k] + 1]++;
+            }
+            for (int u = 0; u < users.size(); u++) {
+                start[u + 1] += start[u];
+            }
+            // Counting sort by user, then each row sorted by item so duplicates sit side by side.
+            int[] order = new int[n];
+            int[] next = Arrays.copyOf(start, users.size());
+            for (int k = 0; k < n; k++) {
+                order[next[userOf[k]]++] = k;
+            }
+            next = null;
+            int[] rowStart = new int[users.size() + 1];
+            int[] rowItem = new int[n];
+            float[] rowWeight = new float[n];
+            long[] rowTime = new long[n];
+            int size = 0;
+            long[] keys = new long[0];
+            for (int u = 0; u < users.size(); u++) {
+                int length = start[u + 1] - start[u];
+                if (keys.length < length) {
+                    keys = new long[length];
                 }
+                for (int p = 0; p < length; p++) {
+                    int k = order[start[u] + p];
+                    keys[p] = ((long) itemOf[k] << 32) | k;
+                }
+                Arrays.sort(keys, 0, length);
+                for (int p = 0; p < length; p++) {
+                    int k = (int) keys[p];
+                    if (size > rowStart[u] && rowItem[size - 1] == itemOf[k]) {
+                        rowWeight[size - 1] += weightOf[k];
+                        rowTime[size - 1] = Math.max(rowTime[size - 1], timeOf[k]);
+                    } else {
+                        rowItem[size] = itemOf[k];
+                        rowWeight[size] = weightOf[k];
+                        rowTime[size] = timeOf[k];
+                        size++;
+                    }
+                }
+                rowStart[u + 1] = size;
             }
-            rowStart[u + 1] = size;
+            // The builder's own arrays are no longer needed; drop them before the CSC copy is made.
+            userOf = itemOf = order = null;
+            weightOf = null;
+            timeOf = null;
+            return new InteractionMatrix(users, items, rowStart, Arrays.copyOf(rowItem, size),
+                    Arrays.copyOf(rowWeight, size), Arrays.copyOf(rowTime, size));
         }
-        return new InteractionMatrix(users, items, rowStart, Arrays.copyOf(rowItem, size),
-                Arrays.copyOf(rowWeight, size), Arrays.copyOf(rowTime, size));
     }
 
     public IdIndex users() {

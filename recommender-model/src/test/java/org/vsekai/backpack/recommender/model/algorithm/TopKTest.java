@@ -26,4 +26,19 @@ class TopKTest {
         assertThat(top.result()).containsExactly(new ScoredItem(7, 1f), new ScoredItem(2, -1f));
         assertThat(new TopK(0).result()).isEmpty();
     }
+
+    @Test
+    void saysWhetherAnItemWouldGetInOnceFull() {
+        TopK top = new TopK(2);
+        top.offer(5, 1f);
+        assertThat(top.full()).isFalse();
+        assertThat(top.accepts(9, -100f)).isTrue();
+        top.offer(3, 2f);
+
+        assertThat(top.full()).isTrue();
+        assertThat(top.worst()).isEqualTo(1f);
+        assertThat(top.accepts(4, 1f)).as("a tie with a lower index wins").isTrue();
+        assertThat(top.accepts(6, 1f)).isFalse();
+        assertThat(top.accepts(6, Float.NaN)).isFalse();
+    }
 }

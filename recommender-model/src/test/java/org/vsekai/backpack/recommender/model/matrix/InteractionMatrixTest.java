@@ -64,4 +64,31 @@ class InteractionMatrixTest {
     void rejectsInteractionsWithoutIds() {
         assertThatThrownBy(() -> new Interaction(null, "map", 1, 0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theBuilderTakesIndexesAsPrimitivesAndMergesLikeTheListFactory() {
+        IdIndex users = IdIndex.of(List.of("ann", "bob", "cy"));
+        IdIndex items = IdIndex.of(List.of("map", "hat"));
+        InteractionMatrix built = InteractionMatrix.builder(users, items, 2)
+                .add(0, 0, 1, 100).add(1, 1, 2, 200).add(0, 1, 1, 300).add(0, 0, 0.5f, 400).add(2, 0, 1, 50)
+                .build();
+
+        assertThat(built.nonZeroCount()).isEqualTo(matrix.nonZeroCount());
+        for (int u = 0; u < 3; u++) {
+            assertThat(built.itemsOf(u)).containsExactly(matrix.itemsOf(u));
+            for (int p = built.rowStart(u); p < built.rowEnd(u); p++) {
+                assertThat(built.rowWeightAt(p)).isEqualTo(matrix.rowWeightAt(p));
+                assertThat(built.rowTimeAt(p)).isEqualTo(matrix.rowTimeAt(p));
+            }
+        }
+    }
+
+    @Test
+    void theBuilderRejectsUnknownIndexes() {
+        InteractionMatrix.Builder builder = InteractionMatrix.builder(IdIndex.of(List.of("ann")),
+                IdIndex.of(List.of("map")), 1);
+
+        assertThatThrownBy(() -> builder.add(1, 0, 1, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder.add(0, -1, 1, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

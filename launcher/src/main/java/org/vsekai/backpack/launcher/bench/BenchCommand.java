@@ -1,0 +1,339 @@
+package org.vsekai.backpack.launcher.bench;
+
+import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+
+import org.vsekai.backpack.launcher.Subcommand;
+import org.vsekai.backpack.launcher.UsageException;
+import org.vsekai.backpack.recommender.model.algorithm.ImplicitAls;
+import org.vsekai.backpack.recommender.model.algorithm.ItemKnn;
+import org.vsekai.backpack.recommender.model.algorithm.ItemNeighbours;
+import org.vsekai.backpack.recommender.model.algorithm.ItemSimilarityMeasure;
+import org.vsekai.backpack.recommender.model.algorithm.Rp3Beta;
+import org.vsekai.backpack.recommender.model.algorithm.ScoredItem;
+import org.vsekai.backpack.recommender.model.algorithm.SimilarItems;
+import org.vsekai.backpack.recommender.model.evaluation.Algorithms;
+import org.vsekai.backpack.recommender.model.matrix.InteractionMatrix;
+import org.vsekai.backpack.recommender.model.serving.FactorScan;
+import org.vsekai.backpack.recommender.model.serving.NeighbourScan;
+import org.vsekai.backpack.recommender.model.synthetic.SyntheticInteractions;
+
+/**
+ * {@code ./backpack bench}: generates synthetic interactions (default 200,000 users × 200,000 items × 5,000,000
+ * interactions), trains each algorithm on them, and measures single-thread top-10 latency on the serving layouts,
+ * with the user's items filtered out. EASE is left out: its dense item×item matrix needs O(items²) memory (160 GB of
+ * floats at 200,000 items). Figures go to standard output; model logs to standard error.
+ */
+public final class BenchCommand implements Subcommand {
+
+    static final String ARGUMENTS = "[--users N] [--items N] [--interactions N] [--algorithms ials,itemcf,rp3beta]"
+            + " [--queries N] [--factors N] [--iterations N] [--neighbours N]";
+    private static final List<String> ALGORITHMS = List.of("ials", "itemcf", "rp3beta");
+    private static final int K = 10;
+
+    @Override
+    public String name() {
+        return "bench";
+    }
+
+    @Override
+    public String arguments() {
+        return ARGUMENTS;
+    }
+
+    @Override
+    public String summary() {
+        return "benchmark training time, peak heap and recommend latency on synthetic data (default 200,000 users"
+                + " × 200,000 items × 5,000,000 interactions; run by ./backpack with -Xmx12g)";
+    }
+
+    /** The parsed arguments. */
+    record Options(int users, int items, int interactions, Set<String> algorithms, int queries, int factors,
+            int iterations, int neighbours) {
+    }
+
+    static Options parse(List<String> args) throws UsageException {
+        int users = 200_000;
+        int items = 200_000;
+        int interactions = 5_000_000;
+        Set<String> algorithms = new LinkedHashSet<>(ALGORITHMS);
+        int queries = 10_000;
+        int factors = 64;
+        int iterations = 10;
+        int neighbours = 100;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
+            if (!name.startsWith("--")) {
+                throw new UsageException("unknown argument '" + arg + "'");
+            }
+            if (value == null) {
+                if (i + 1 >= args.size()) {
+                    throw new UsageException(name + " needs a value");
+                }
+                value = args.get(++i);
+            }
+            switch (name) {
+                case "--users" -> users = number(name, value);
+                case "--items" -> items = number(name, value);
+                case "--interactions" -> interactions = number(name, value);
+                case "--queries" -> queries = number(name, value);
+                case "--factors" -> factors = number(name, value);
+                case "--iterations" -> iterations = number(name, value);
+                case "--neighbours" -> neighbours = number(name, value);
+                case "--algorithms" -> {
+                    algorithms = new LinkedHashSet<>();
+                    for (String algorithm : value.split(",")) {
+                        String trimmed = algorithm.trim();
+                        if (trimmed.equals("ease")) {
+                            throw new UsageException("ease is not benchmarked: its dense item×item matrix needs"
+                                    + " O(items²) memory");
+                        }
+                        if (!ALGORITHMS.contains(trimmed)) {
+                            throw new UsageException("unknown algorithm '" + trimmed + "'; known: "
+                                    + String.join(", ", ALGORITHMS));
+                        }
+                        algorithms.add(trimmed);
+                    }
+                }
+                default -> throw new UsageException("unknown option '" + arg + "'");
+            }
+        }
+        return new Options(users, items, interactions, algorithms, queries, factors, iterations, neighbours);
+    }
+
+    private static int number(String option, String value) throws UsageException {
+        try {
+            int number = Integer.parseInt(value.replace("_", "").replace(",", ""));
+            if (number <= 0) {
+                throw new NumberFormatException();
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " takes a positive number, not '" + value + "'");
+        }
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out) throws Exception {
+        Options options = parse(args);
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %5$s%6$s%n");
+        }
+        HeapWatch heap = new HeapWatch();
+        out.printf("bench: %,d users × %,d items × %,d interactions; %d processors; max heap %,d MB; Java %s%n",
+                options.users(), options.items(), options.interactions(), Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
+
+        heap.reset();
+        long started = System.nanoTime();
+        SyntheticInteractions.Data data = SyntheticInteractions.generate(
+                SyntheticInteractions.Settings.of(options.users(), options.items(), options.interactions()));
+        InteractionMatrix matrix = data.matrix();
+        out.printf("generate: %.1f s, %,d distinct (user, item) pairs, %,d items with interactions; peak heap %s%n",
+                seconds(started), matrix.nonZeroCount(), itemsWithInteractions(matrix), heap.peak());
+
+        SplittableRandom random = new SplittableRandom(7);
+        int[] queryUsers = random.ints(options.queries(), 0, matrix.userCount()).toArray();
+        int[] liveItems = liveItems(matrix);
+        int[] queryItems = random.ints(options.queries(), 0, liveItems.length).map(i -> liveItems[i]).toArray();
+        int[] backpackOf = random.ints(options.queries(), 0, matrix.userCount()).toArray();
+
+        for (String algorithm : options.algorithms()) {
+            out.println();
+            heap.reset();
+            long before = heap.usedAfterGc();
+            started = System.nanoTime();
+            if (algorithm.equals("ials")) {
+                ImplicitAls model = new ImplicitAls(new ImplicitAls.Settings(options.factors(), 7.0,
+                        Algorithms.ALS_REGULARIZATION_EXPONENT, 7.0, options.iterations(), Algorithms.ALS_CG_STEPS,
+                        Algorithms.ALS_SEED));
+                model.fit(matrix);
+                out.printf("ials (%d factors, %d iterations, %d CG steps, λ 7, α 7): trained in %.1f s;"
+                        + " peak heap %s; model %s%n", options.factors(), options.iterations(),
+                        Algorithms.ALS_CG_STEPS, seconds(started), heap.peak(), mb(heap.usedAfterGc() - before));
+                FactorScan scan = FactorScan.of(model, matrix);
+                long scored = 0;
+                for (int user : queryUsers) {
+                    scored += scan.rowsScored(model.userVector(user), matrix.itemsOf(user), K);
+                }
+                out.printf("  serving layout: %s, float32 row-major by norm; the norm bound stops a scan after"
+                        + " %,d of %,d item rows on average%n", mb(scan.bytes()), scored / queryUsers.length,
+                        itemsWithInteractions(matrix));
+                latency(out, "  user-item top-10, user's items filtered", queryUsers,
+                        user -> scan.recommend(model.userVector(user), matrix.itemsOf(user), K));
+                inCluster(out, data, queryUsers,
+                        user -> scan.recommend(model.userVector(user), matrix.itemsOf(user), K));
+                latency(out, "  the same scanning all rows (no norm bound: the worst case)", queryUsers,
+                        user -> scan.recommendScanningAll(model.userVector(user), matrix.itemsOf(user), K));
+            } else {
+                SimilarItems model = algorithm.equals("itemcf")
+                        ? new ItemKnn(ItemSimilarityMeasure.COSINE, options.neighbours(), 100)
+                        : new Rp3Beta(0.7, 0.5, options.neighbours(), true);
+                model.fit(matrix);
+                ItemNeighbours neighbours = model instanceof ItemKnn knn ? knn.neighbours()
+                        : ((Rp3Beta) model).neighbours();
+                out.printf("%s (%s, %d neighbours): trained in %.1f s; peak heap %s; model %s (%,d links)%n",
+                        algorithm, algorithm.equals("itemcf") ? "cosine, shrink 100" : "α 0.7, β 0.5",
+                        options.neighbours(), seconds(started), heap.peak(), mb(heap.usedAfterGc() - before),
+                        neighbours.links());
+                NeighbourScan scan = new NeighbourScan(neighbours);
+                latency(out, "  user-item top-10, user's items filtered", queryUsers,
+                        user -> scan.recommend(matrix.itemsOf(user), matrix.itemsOf(user), K));
+                inCluster(out, data, queryUsers, user -> scan.recommend(matrix.itemsOf(user), matrix.itemsOf(user),
+                        K));
+                int[] query = {0};
+                latency(out, "  item-item top-10, a user's items filtered", queryItems, item -> scan.similarItems(
+                        item, K, matrix.itemsOf(backpackOf[query[0]++ % backpackOf.length])));
+            }
+        }
+        out.println();
+        out.printf("peak heap over the whole run: %s (sum of the heap pools' peaks); EASE not run: O(items²) memory"
+                + " (%,d MB for its dense matrix)%n", mb(heap.wholeRunPeak()),
+                (long) options.items() * options.items() * Float.BYTES >> 20);
+        return 0;
+    }
+
+    /** Warms up on the same queries, then times each call; prints p50, p99 and max. */
+    private static void latency(PrintStream out, String label, int[] queries, IntConsumer call) {
+        int warmUp = Math.max(queries.length, 2_000);
+        for (int q = 0; q < warmUp; q++) {
+            call.accept(queries[q % queries.length]);
+        }
+        long[] nanos = new long[queries.length];
+        for (int q = 0; q < queries.length; q++) {
+            long started = System.nanoTime();
+            call.accept(queries[q]);
+            nanos[q] = System.nanoTime() - started;
+        }
+        Arrays.sort(nanos);
+        out.printf("%s, single thread, %,d queries: p50 %.3f ms, p99 %.3f ms, max %.3f ms%n", label, queries.length,
+                nanos[(int) (nanos.length * 0.50)] / 1e6, nanos[Math.min(nanos.length - 1,
+                        (int) (nanos.length * 0.99))] / 1e6, nanos[nanos.length - 1] / 1e6);
+    }
+
+    /** A sanity check that the model learnt the clusters: the share of recommended items from the user's cluster. */
+    private static void inCluster(PrintStream out, SyntheticInteractions.Data data, int[] users,
+            IntFunction<List<ScoredItem>> recommend) {
+        long total = 0;
+        long inCluster = 0;
+        for (int user : users) {
+            for (ScoredItem item : recommend.apply(user)) {
+                total++;
+                inCluster += data.itemClusters()[item.item()] == data.userClusters()[user] ? 1 : 0;
+            }
+        }
+        out.printf("  quality: %.1f%% of recommended items are from the user's taste cluster (%d clusters)%n",
+                100.0 * inCluster / Math.max(1, total), Arrays.stream(data.itemClusters()).max().orElse(0) + 1);
+    }
+
+    private static int[] liveItems(InteractionMatrix matrix) {
+        return IntStream.range(0, matrix.itemCount())
+                .filter(i -> matrix.columnEnd(i) > matrix.columnStart(i)).toArray();
+    }
+
+    private static int itemsWithInteractions(InteractionMatrix matrix) {
+        return liveItems(matrix).length;
+    }
+
+    private static double seconds(long started) {
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    private static String mb(long bytes) {
+        return String.format("%,d MB", bytes >> 20);
+    }
+
+    /**
+     * Peak heap from the JVM's own accounting: the heap pools' peak usage (reset per phase), and the heap in use
+     * just before each collection (from the GC notifications), whichever is higher.
+     */
+    private static final class HeapWatch {
+
+        private final List<MemoryPoolMXBean> pools = new ArrayList<>();
+        private final AtomicLong beforeGc = new AtomicLong();
+        private long wholeRun;
+
+        HeapWatch() {
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    pools.add(pool);
+                }
+            }
+            NotificationListener listener = (notification, handback) -> {
+                if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                        notification.getType())) {
+                    GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
+                            (CompositeData) notification.getUserData());
+                    long used = 0;
+                    for (Map.Entry<String, MemoryUsage> entry : info.getGcInfo().getMemoryUsageBeforeGc()
+                            .entrySet()) {
+                        if (isHeapPool(entry.getKey())) {
+                            used += entry.getValue().getUsed();
+                        }
+                    }
+                    beforeGc.accumulateAndGet(used, Math::max);
+                }
+            };
+            for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (collector instanceof NotificationEmitter emitter) {
+                    emitter.addNotificationListener(listener, null, null);
+                }
+            }
+        }
+
+        private boolean isHeapPool(String name) {
+            return pools.stream().anyMatch(pool -> pool.getName().equals(name));
+        }
+
+        void reset() {
+            wholeRun = Math.max(wholeRun, peakBytes());
+            pools.forEach(MemoryPoolMXBean::resetPeakUsage);
+            beforeGc.set(0);
+        }
+
+        private long peakBytes() {
+            long sum = 0;
+            for (MemoryPoolMXBean pool : pools) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+            return Math.max(sum, beforeGc.get());
+        }
+
+        String peak() {
+            return mb(peakBytes());
+        }
+
+        long wholeRunPeak() {
+            return Math.max(wholeRun, peakBytes());
+        }
+
+        /** Heap in use after a full collection: what the live data (matrix, models) holds. */
+        long usedAfterGc() {
+            System.gc();
+            return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        }
+    }
+}
