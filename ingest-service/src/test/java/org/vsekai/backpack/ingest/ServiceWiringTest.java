@@ -2,8 +2,6 @@ package org.vsekai.backpack.ingest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -16,6 +14,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.vsekai.backpack.infra.testing.KafkaResource;
 import org.vsekai.backpack.infra.testing.PostgresResource;
+import org.vsekai.backpack.infra.testing.ServiceEndpoints;
 
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -36,39 +35,28 @@ class ServiceWiringTest {
 
     @Test
     void readinessCoversKafkaAndTheDatabase() {
-        given().get("/q/health/ready")
-                .then().statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItems(
-                        "Kafka connection health check",
-                        "SmallRye Reactive Messaging - readiness check",
-                        "Database connections health check",
-                        "Reactive PostgreSQL connections health check"));
+        ServiceEndpoints.assertReady(
+                "Kafka connection health check",
+                "SmallRye Reactive Messaging - readiness check",
+                "Database connections health check",
+                "Reactive PostgreSQL connections health check");
     }
 
     @Test
     void livenessIsUp() {
-        given().get("/q/health/live")
-                .then().statusCode(200)
-                .body("status", equalTo("UP"));
+        ServiceEndpoints.assertLive();
     }
 
     @Test
     void metricsAreExposedForPrometheusWithTemplatedUris() {
         given().get("/jobs/{id}", UUID.randomUUID()).then().statusCode(404);
 
-        given().get("/q/metrics")
-                .then().statusCode(200)
-                .body(containsString("http_server_requests_seconds_count"))
-                .body(containsString("uri=\"/jobs/{id}\""));
+        ServiceEndpoints.assertMetricsContain("http_server_requests_seconds_count", "uri=\"/jobs/{id}\"");
     }
 
     @Test
     void openApiDescribesTheService() {
-        given().queryParam("format", "json").get("/q/openapi")
-                .then().statusCode(200)
-                .body("info.title", equalTo("Backpack ingest service"))
-                .body("info.description", containsString("upload job"))
+        ServiceEndpoints.assertOpenApi("Backpack ingest service", "upload job")
                 .body("paths.'/jobs/{id}'.get", notNullValue())
                 .body("paths.'/jobs'.post.tags", hasItems("internal"));
     }

@@ -1,16 +1,11 @@
 package org.vsekai.backpack.vision;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.inject.Inject;
 
@@ -21,7 +16,9 @@ import org.vsekai.backpack.contracts.EventJson;
 import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.contracts.scene.CameraFrame;
 import org.vsekai.backpack.infra.testing.KafkaResource;
+import org.vsekai.backpack.infra.testing.ServiceEndpoints;
 import org.vsekai.backpack.infra.testing.TopicProbe;
+import org.vsekai.backpack.infra.testing.TraceContext;
 
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -42,52 +39,41 @@ class ServiceWiringTest {
 
     @Test
     void readinessCoversKafkaAndBothChannels() {
-        given().get("/q/health/ready")
-                .then().statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItems(
-                        "Kafka connection health check",
-                        "SmallRye Reactive Messaging - readiness check"))
-                .body("checks.find { it.name == 'SmallRye Reactive Messaging - readiness check' }.data.camera-frames",
-                        equalTo("[OK]"))
-                .body("checks.find { it.name == 'SmallRye Reactive Messaging - readiness check' }.data.detections",
-                        equalTo("[OK]"));
+        ServiceEndpoints.assertReady(
+                "Kafka connection health check",
+                "SmallRye Reactive Messaging - readiness check")
+                .body(ServiceEndpoints.channelReadiness("camera-frames"), equalTo("[OK]"))
+                .body(ServiceEndpoints.channelReadiness("detections"), equalTo("[OK]"));
     }
 
     @Test
     void livenessIsUp() {
-        given().get("/q/health/live")
-                .then().statusCode(200)
-                .body("status", equalTo("UP"));
+        ServiceEndpoints.assertLive();
     }
 
     @Test
     void metricsAreExposedForPrometheus() {
-        given().get("/q/metrics")
-                .then().statusCode(200)
-                .body(containsString("backpack_vision_frames_received_total"))
-                .body(containsString("backpack_vision_frames_rejected_total"))
-                .body(containsString("kafka_consumer_"));
+        ServiceEndpoints.assertMetricsContain(
+                "backpack_vision_frames_received_total",
+                "backpack_vision_frames_rejected_total",
+                "kafka_consumer_");
     }
 
     @Test
     void openApiDescribesTheService() {
-        given().queryParam("format", "json").get("/q/openapi")
-                .then().statusCode(200)
-                .body("info.title", equalTo("Backpack vision service"))
-                .body("info.description", containsString("camera frames"));
+        ServiceEndpoints.assertOpenApi("Backpack vision service", "camera frames");
     }
 
     @Test
     void consumingContinuesTheProducersTrace() {
-        String traceId = HexFormat.of().formatHex(randomBytes(16));
+        TraceContext trace = TraceContext.random();
         UUID sceneId = UUID.randomUUID();
         CameraFrame frame = new CameraFrame(1, UUID.randomUUID(), sceneId, UUID.randomUUID(), "blob://frames/traced",
                 "Camera", null, 640, 480, Instant.now());
 
         try (TopicProbe probe = new TopicProbe(bootstrapServers)) {
             probe.send(Topics.CAMERA_FRAMES_NAME, sceneId.toString(), EventJson.write(frame),
-                    "traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01");
+                    TraceContext.HEADER, trace.traceparent());
         }
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -95,13 +81,7 @@ class ServiceWiringTest {
                         .anySatisfy(span -> {
                             assertThat(span.getKind()).isEqualTo(SpanKind.CONSUMER);
                             assertThat(span.getName()).contains(Topics.CAMERA_FRAMES_NAME);
-                            assertThat(span.getTraceId()).isEqualTo(traceId);
+                            assertThat(span.getTraceId()).isEqualTo(trace.traceId());
                         }));
-    }
-
-    private static byte[] randomBytes(int length) {
-        byte[] bytes = new byte[length];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        return bytes;
     }
 }

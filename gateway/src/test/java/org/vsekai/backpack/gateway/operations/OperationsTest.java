@@ -3,7 +3,6 @@ package org.vsekai.backpack.gateway.operations;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.vsekai.backpack.gateway.testing.FailingResource;
 import org.vsekai.backpack.gateway.testing.FakeRecommenderResource;
 import org.vsekai.backpack.infra.testing.KafkaResource;
+import org.vsekai.backpack.infra.testing.ServiceEndpoints;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -24,12 +24,9 @@ class OperationsTest {
 
     @Test
     void isReadyWhenTheBrokerAnswers() {
-        given().when().get("/q/health/ready")
-                .then().statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItem("Kafka connection health check"))
+        ServiceEndpoints.assertReady("Kafka connection health check")
                 .body("checks.find { it.name == 'Kafka connection health check' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'SmallRye Reactive Messaging - readiness check' }.data",
+                .body("checks.find { it.name == '" + ServiceEndpoints.MESSAGING_READINESS + "' }.data",
                         hasKey("interactions"));
     }
 
@@ -51,10 +48,7 @@ class OperationsTest {
     @Test
     void exposesPrometheusMetrics() {
         given().when().get("/q/health/live").then().statusCode(200);
-        given().when().get("/q/metrics")
-                .then().statusCode(200)
-                .body(containsString("jvm_memory_used_bytes"))
-                .body(containsString("kafka_producer"));
+        ServiceEndpoints.assertMetricsContain("jvm_memory_used_bytes", "kafka_producer");
     }
 
     @Test
