@@ -1,8 +1,6 @@
 package org.vsekai.backpack.recommender.model.algorithm;
 
 import java.lang.System.Logger.Level;
-import java.util.List;
-import java.util.function.IntPredicate;
 
 import org.vsekai.backpack.recommender.model.matrix.InteractionMatrix;
 
@@ -11,7 +9,7 @@ import org.vsekai.backpack.recommender.model.matrix.InteractionMatrix;
  * bipartite graph, transition probabilities raised to α, and the arrival item's popularity divided out to the power
  * β, which favours the long tail. W[i][j] = Σ_u P(u|i)^α · P(j|u)^α / pop(j)^β, top {@code neighbours} per item.
  */
-public final class Rp3Beta implements SimilarItems {
+public final class Rp3Beta extends NeighbourModel {
 
     private static final System.Logger LOG = System.getLogger(Rp3Beta.class.getName());
 
@@ -19,8 +17,6 @@ public final class Rp3Beta implements SimilarItems {
     private final double beta;
     private final int neighbours;
     private final boolean normalise;
-    private InteractionMatrix interactions;
-    private ItemNeighbours index = ItemNeighbours.empty();
 
     /** {@code normalise} scales each item's kept weights to sum to 1. */
     public Rp3Beta(double alpha, double beta, int neighbours, boolean normalise) {
@@ -41,6 +37,13 @@ public final class Rp3Beta implements SimilarItems {
         for (int u = 0; u < userTotal.length; u++) {
             for (int p = matrix.rowStart(u); p < matrix.rowEnd(u); p++) {
                 userTotal[u] += matrix.rowWeightAt(p);
+            }
+        }
+        // P(j|u)^α depends on the row entry only: once per entry here, not once per item whose walk passes it.
+        float[] fromUser = new float[matrix.nonZeroCount()];
+        for (int u = 0; u < userTotal.length; u++) {
+            for (int p = matrix.rowStart(u); p < matrix.rowEnd(u); p++) {
+                fromUser[p] = (float) Math.pow(matrix.rowWeightAt(p) / userTotal[u], alpha);
             }
         }
         float[] itemTotal = new float[n];
@@ -65,7 +68,7 @@ public final class Rp3Beta implements SimilarItems {
                     if (walk[j] == 0) {
                         touched[touchedCount++] = j;
                     }
-                    walk[j] += toUser * (float) Math.pow(matrix.rowWeightAt(q) / userTotal[user], alpha);
+                    walk[j] += toUser * fromUser[q];
                 }
             }
             for (int t = 0; t < touchedCount; t++) {
@@ -74,24 +77,8 @@ public final class Rp3Beta implements SimilarItems {
                 walk[j] = 0;
             }
         });
-        interactions = matrix;
-        index = fitted;
+        adopt(matrix, fitted);
         LOG.log(Level.INFO, "RP3beta α={0} β={1}: {2} items, {3} links, fitted in {4} ms", alpha, beta, n,
                 fitted.links(), (System.nanoTime() - started) / 1_000_000);
-    }
-
-    @Override
-    public List<ScoredItem> recommend(int user, int k, IntPredicate excluded) {
-        return index.recommend(interactions, user, k, excluded);
-    }
-
-    /** The fitted neighbour lists, for serving layouts. */
-    public ItemNeighbours neighbours() {
-        return index;
-    }
-
-    @Override
-    public List<ScoredItem> similarItems(int item, int k) {
-        return index.of(item, k);
     }
 }
