@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.vsekai.backpack.contracts.http.ForwardedIdentity;
 import org.vsekai.backpack.infra.testing.KafkaResource;
 import org.vsekai.backpack.infra.testing.PostgresResource;
 import org.vsekai.backpack.infra.testing.ServiceEndpoints;
@@ -49,7 +50,8 @@ class ServiceWiringTest {
 
     @Test
     void metricsAreExposedForPrometheusWithTemplatedUris() {
-        given().get("/jobs/{id}", UUID.randomUUID()).then().statusCode(404);
+        given().header(ForwardedIdentity.USER_HEADER, "someone").get("/jobs/{id}", UUID.randomUUID())
+                .then().statusCode(404);
 
         ServiceEndpoints.assertMetricsContain("http_server_requests_seconds_count", "uri=\"/jobs/{id}\"");
     }
@@ -63,7 +65,8 @@ class ServiceWiringTest {
 
     @Test
     void requestsAreTraced() {
-        given().get("/jobs/{id}", UUID.randomUUID()).then().statusCode(404);
+        given().header(ForwardedIdentity.USER_HEADER, "someone").get("/jobs/{id}", UUID.randomUUID())
+                .then().statusCode(404);
 
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(spans.getFinishedSpanItems())

@@ -8,7 +8,9 @@ import org.vsekai.backpack.contracts.Event;
 
 /**
  * The recommendation attributes of one item, as the metadata service extracted them. The topic is compacted
- * and keyed by item id: the latest record per item wins.
+ * and keyed by item id: the latest record per item wins. A tombstone (the item id as key, no value) means the item
+ * is gone (its owner was erased); consumers drop it. Records of one item can arrive out of order across service
+ * instances, so consumers compare {@code updatedAt}.
  *
  * @param kind            {@code avatar}, {@code map}, {@code prop} or {@code scene}
  * @param detectedClasses object classes the vision service found in the item's frames

@@ -8,7 +8,7 @@ import java.time.Instant;
  * One training run of the recommender, as the admin endpoints report it.
  *
  * @param state        {@code QUEUED}, {@code RUNNING}, {@code SUCCEEDED} or {@code FAILED}
- * @param trigger      {@code admin}, {@code schedule} or {@code startup}
+ * @param trigger      {@code admin}, {@code schedule}, {@code startup} or {@code erasure}
  * @param modelVersion the version the run produced, once it succeeded
  * @param error        why it failed, once it failed
  */

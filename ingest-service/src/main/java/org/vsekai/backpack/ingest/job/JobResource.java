@@ -1,29 +1,41 @@
 package org.vsekai.backpack.ingest.job;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.vsekai.backpack.contracts.http.ForwardedIdentity;
 import org.vsekai.backpack.contracts.http.Problem;
+import org.vsekai.backpack.ingest.identity.Caller;
+import org.vsekai.backpack.kit.problem.ProblemException;
 
 import io.smallrye.mutiny.Uni;
 
-/** Upload jobs over HTTP. Maps only; {@link JobService} holds the logic. */
+/**
+ * Upload jobs over HTTP. Maps only; {@link JobService} holds the logic. Every call needs the caller the gateway
+ * forwards ({@link ForwardedIdentity}): a job belongs to the user who created it, and only that user or an admin
+ * sees it.
+ */
 @Path("/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "jobs", description = "Upload jobs and their states")
@@ -35,31 +47,81 @@ public class JobResource {
         this.jobs = jobs;
     }
 
+    /** A page of jobs, newest first. */
+    public record JobList(List<JobView> jobs) {
+    }
+
     @GET
     @Path("{id}")
-    @Operation(summary = "One upload job", description = "The job's state: RECEIVED, STORED, EXTRACTED or FAILED.")
+    @Operation(summary = "One upload job", description = "The job's state: RECEIVED, STORED, EXTRACTED or FAILED. "
+            + "For the job's owner or an admin.")
     @APIResponse(responseCode = "200", description = "The job",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "401", description = "No user was forwarded (X-Backpack-User)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The job belongs to another user and the caller is no admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No job has that id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<JobView> get(@PathParam("id") UUID id) {
+    public Uni<JobView> get(@PathParam("id") UUID id,
+                            @Parameter(hidden = true) @HeaderParam(ForwardedIdentity.USER_HEADER) String user,
+                            @Parameter(hidden = true) @HeaderParam(ForwardedIdentity.ROLES_HEADER) String roles) {
+        Caller caller = Caller.required(user, roles);
         return jobs.find(id)
                 .onItem().ifNull().failWith(() -> new JobNotFoundException(id))
+                .invoke(job -> {
+                    if (!caller.mayUse(job.ownerId())) {
+                        throw new NotTheJobOwnerException(id);
+                    }
+                })
                 .map(JobView::of);
+    }
+
+    @GET
+    @Operation(summary = "The caller's upload jobs",
+            description = "The forwarded user's jobs, newest first. An admin may name another user with ?owner=.")
+    @APIResponse(responseCode = "200", description = "The jobs",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobList.class)))
+    @APIResponse(responseCode = "400", description = "A limit outside 1..100",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No user was forwarded (X-Backpack-User)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "?owner= names another user and the caller is no admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<JobList> list(@Parameter(hidden = true) @HeaderParam(ForwardedIdentity.USER_HEADER) String user,
+                             @Parameter(hidden = true) @HeaderParam(ForwardedIdentity.ROLES_HEADER) String roles,
+                             @QueryParam("owner") String owner,
+                             @QueryParam("limit") @DefaultValue("50") int limit) {
+        Caller caller = Caller.required(user, roles);
+        String ownerId = owner == null || owner.isBlank() ? caller.userId() : owner.strip();
+        if (!caller.mayUse(ownerId)) {
+            throw new ProblemException(Problem.ofType("not-job-owner", 403, "Not the owner of these upload jobs",
+                    "Only an admin may list the upload jobs of another user"));
+        }
+        if (limit < 1 || limit > 100) {
+            throw new ProblemException(Problem.invalid("The limit is out of range",
+                    List.of(new Problem.FieldError("limit", "must be between 1 and 100"))));
+        }
+        return jobs.ownedBy(ownerId, limit).map(found -> new JobList(found.stream().map(JobView::of).toList()));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Tag(name = "internal", description = "Not part of the public API; the gateway does not route here")
     @Operation(summary = "Internal: create a RECEIVED job",
-            description = "Creates a job in state RECEIVED without an upload. For tests and operators only; the "
-                    + "upload endpoint (a later issue) creates jobs for real uploads.")
+            description = "Creates a job in state RECEIVED without an upload, owned by the forwarded user. For tests "
+                    + "and operators only; the upload endpoint (a later issue) creates jobs for real uploads.")
     @APIResponse(responseCode = "201", description = "The new job",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> create(@Valid @NotNull NewJob request) {
-        return jobs.receive(request.sceneId(), request.ownerId())
+    @APIResponse(responseCode = "401", description = "No user was forwarded (X-Backpack-User)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> create(@Parameter(hidden = true) @HeaderParam(ForwardedIdentity.USER_HEADER) String user,
+                                @Parameter(hidden = true) @HeaderParam(ForwardedIdentity.ROLES_HEADER) String roles,
+                                @Valid @NotNull NewJob request) {
+        Caller caller = Caller.required(user, roles);
+        return jobs.receive(request.sceneId(), caller.userId())
                 .map(job -> Response.created(URI.create("/jobs/" + job.id())).entity(JobView.of(job)).build());
     }
 }

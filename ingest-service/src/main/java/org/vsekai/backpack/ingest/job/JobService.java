@@ -3,13 +3,16 @@ package org.vsekai.backpack.ingest.job;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
+import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.contracts.scene.SceneUploaded;
-import org.vsekai.backpack.ingest.scene.SceneUploadedPublisher;
+import org.vsekai.backpack.ingest.outbox.Outbox;
+import org.vsekai.backpack.ingest.outbox.OutboxRelay;
 
 import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
@@ -25,11 +28,13 @@ public class JobService {
     private static final Logger LOG = Logger.getLogger(JobService.class);
 
     private final UploadJobRepository jobs;
-    private final SceneUploadedPublisher sceneUploaded;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
 
-    public JobService(UploadJobRepository jobs, SceneUploadedPublisher sceneUploaded) {
+    public JobService(UploadJobRepository jobs, Outbox outbox, OutboxRelay relay) {
         this.jobs = jobs;
-        this.sceneUploaded = sceneUploaded;
+        this.outbox = outbox;
+        this.relay = relay;
     }
 
     /** A RECEIVED job for a scene upload that has just arrived. */
@@ -46,12 +51,20 @@ public class JobService {
         return jobs.findById(jobId);
     }
 
+    /** The owner's jobs, newest first. */
+    @WithSpan
+    @WithSession
+    public Uni<List<UploadJob>> ownedBy(String ownerId, int limit) {
+        return jobs.find("ownerId = ?1 order by createdAt desc, id", ownerId).page(0, limit).list();
+    }
+
     /**
-     * Marks the job STORED and then announces the scene on {@code scene-uploaded}.
+     * Marks the job STORED and announces the scene on {@code scene-uploaded}.
      *
-     * <p>The event is sent only after the transaction has committed, so no consumer hears of a scene the job table
-     * does not have. Its event id is derived from the job id and its time is the job's: if the send fails, calling
-     * this again re-sends the same event (the job is already STORED), and consumers de-duplicate it.
+     * <p>The event is written to the outbox in the job's transaction (docs/adr/0008), so it exists exactly when the
+     * STORED job does, and the relay sends it after the commit, however long the broker is away. Its event id is
+     * derived from the job id and its time is the job's: calling this again on a STORED job announces the same
+     * event once more (operators may use that to re-announce), and consumers de-duplicate it.
      *
      * @return the stored job; fails with {@link JobNotFoundException} or {@link JobStateConflictException}
      */
@@ -59,8 +72,12 @@ public class JobService {
     public Uni<UploadJob> markStored(@SpanAttribute("backpack.job.id") UUID jobId, StoredScene scene) {
         return Panache.withTransaction(() -> jobs.findById(jobId)
                         .onItem().ifNull().failWith(() -> new JobNotFoundException(jobId))
-                        .invoke(job -> job.markStored(now())))
-                .call(job -> sceneUploaded.publish(sceneUploadedEvent(job, scene)))
+                        .invoke(job -> job.markStored(now()))
+                        // Flushed first so the job's new state is written before the event that announces it.
+                        .call(job -> Panache.getSession().chain(session -> session.flush()))
+                        .call(job -> outbox.add(Topics.SCENE_UPLOADED_NAME, job.sceneId().toString(),
+                                sceneUploadedEvent(job, scene))))
+                .invoke(relay::wake)
                 .invoke(job -> LOG.infof("Upload job %s stored scene %s as %s", job.id(), job.sceneId(),
                         scene.blobRef()));
     }

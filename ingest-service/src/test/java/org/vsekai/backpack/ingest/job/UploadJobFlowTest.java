@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vsekai.backpack.contracts.Topics;
+import org.vsekai.backpack.contracts.http.ForwardedIdentity;
 import org.vsekai.backpack.contracts.http.Problem;
 import org.vsekai.backpack.contracts.kafka.SceneUploadedDeserializer;
 import org.vsekai.backpack.contracts.scene.SceneFormat;
@@ -35,6 +36,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
@@ -67,7 +69,7 @@ class UploadJobFlowTest {
         UUID sceneId = UUID.randomUUID();
         String jobId = createJob(sceneId, "user-" + sceneId);
 
-        given().get("/jobs/{id}", jobId)
+        asUser("user-" + sceneId).get("/jobs/{id}", jobId)
                 .then().statusCode(200)
                 .contentType(ContentType.JSON)
                 .body("id", equalTo(jobId))
@@ -79,7 +81,7 @@ class UploadJobFlowTest {
         UploadJob stored = markStored(UUID.fromString(jobId), glb(sceneId));
         assertThat(stored.state()).isEqualTo(JobState.STORED);
 
-        given().get("/jobs/{id}", jobId)
+        asUser("user-" + sceneId).get("/jobs/{id}", jobId)
                 .then().statusCode(200)
                 .body("state", equalTo("STORED"))
                 .body("updatedAt", equalTo(stored.updatedAt().toString()));
@@ -139,7 +141,7 @@ class UploadJobFlowTest {
     void anUnknownJobIsA404Problem() {
         UUID unknown = UUID.randomUUID();
 
-        given().get("/jobs/{id}", unknown)
+        asUser("someone").get("/jobs/{id}", unknown)
                 .then().statusCode(404)
                 .contentType(Problem.MEDIA_TYPE)
                 .body("status", equalTo(404))
@@ -149,7 +151,7 @@ class UploadJobFlowTest {
 
     @Test
     void aPathThatIsNotAJobIdIsA404Problem() {
-        given().get("/jobs/{id}", "not-a-uuid")
+        asUser("someone").get("/jobs/{id}", "not-a-uuid")
                 .then().statusCode(404)
                 .contentType(Problem.MEDIA_TYPE)
                 .body("status", equalTo(404));
@@ -157,23 +159,76 @@ class UploadJobFlowTest {
 
     @Test
     void anInvalidNewJobIsA400ProblemNamingTheField() {
-        given().contentType(ContentType.JSON).body("{\"sceneId\": \"" + UUID.randomUUID() + "\", \"ownerId\": \" \"}")
+        asUser("someone").contentType(ContentType.JSON).body("{\"scene\": \"" + UUID.randomUUID() + "\"}")
                 .post("/jobs")
                 .then().statusCode(400)
                 .contentType(Problem.MEDIA_TYPE)
                 .body("status", equalTo(400))
-                .body("errors.field", hasItem("ownerId"));
+                .body("errors.field", hasItem("sceneId"));
 
-        given().contentType(ContentType.JSON).body("{not json")
+        asUser("someone").contentType(ContentType.JSON).body("{not json")
                 .post("/jobs")
                 .then().statusCode(400)
                 .contentType(Problem.MEDIA_TYPE)
                 .body("type", equalTo(Problem.TYPE_BASE + "invalid-request"));
     }
 
+    @Test
+    void creatingOrReadingAJobWithoutAForwardedUserIsA401() {
+        given().contentType(ContentType.JSON).body("{\"sceneId\": \"" + UUID.randomUUID() + "\"}")
+                .post("/jobs")
+                .then().statusCode(401)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("type", equalTo(Problem.TYPE_BASE + "unauthenticated"));
+        String jobId = createJob(UUID.randomUUID(), "owner-" + UUID.randomUUID());
+        given().get("/jobs/{id}", jobId).then().statusCode(401).contentType(Problem.MEDIA_TYPE);
+        given().get("/jobs").then().statusCode(401).contentType(Problem.MEDIA_TYPE);
+    }
+
+    @Test
+    void aJobIsOwnedByItsCreatorAndSeenOnlyByThemOrAnAdmin() {
+        String owner = "owner-" + UUID.randomUUID();
+        String stranger = "stranger-" + UUID.randomUUID();
+        String jobId = createJob(UUID.randomUUID(), owner);
+
+        asUser(owner).get("/jobs/{id}", jobId).then().statusCode(200).body("ownerId", equalTo(owner));
+        asUser(stranger).get("/jobs/{id}", jobId)
+                .then().statusCode(403)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("type", equalTo(Problem.TYPE_BASE + "not-job-owner"))
+                .body("instance", equalTo("/jobs/" + jobId));
+        asUser(stranger).header(ForwardedIdentity.ROLES_HEADER, "user,admin").get("/jobs/{id}", jobId)
+                .then().statusCode(200).body("ownerId", equalTo(owner));
+    }
+
+    @Test
+    void aUserListsTheirOwnJobsNewestFirstAndOnlyAnAdminListsAnothers() {
+        String owner = "owner-" + UUID.randomUUID();
+        String other = "other-" + UUID.randomUUID();
+        String first = createJob(UUID.randomUUID(), owner);
+        String second = createJob(UUID.randomUUID(), owner);
+        String theirs = createJob(UUID.randomUUID(), other);
+
+        asUser(owner).get("/jobs").then().statusCode(200)
+                .body("jobs.id", equalTo(List.of(second, first)))
+                .body("jobs.ownerId", equalTo(List.of(owner, owner)));
+        asUser(owner).queryParam("limit", 1).get("/jobs").then().statusCode(200)
+                .body("jobs.id", equalTo(List.of(second)));
+        asUser(other).get("/jobs").then().statusCode(200).body("jobs.id", equalTo(List.of(theirs)));
+        asUser(other).queryParam("owner", owner).get("/jobs")
+                .then().statusCode(403).contentType(Problem.MEDIA_TYPE);
+        asUser("admin-1").header(ForwardedIdentity.ROLES_HEADER, "admin").queryParam("owner", owner).get("/jobs")
+                .then().statusCode(200).body("jobs.id", equalTo(List.of(second, first)));
+        asUser(owner).queryParam("limit", 0).get("/jobs").then().statusCode(400);
+    }
+
+    static RequestSpecification asUser(String user) {
+        return given().header(ForwardedIdentity.USER_HEADER, user);
+    }
+
     private String createJob(UUID sceneId, String ownerId) {
-        return given().contentType(ContentType.JSON)
-                .body("{\"sceneId\": \"" + sceneId + "\", \"ownerId\": \"" + ownerId + "\"}")
+        return asUser(ownerId).contentType(ContentType.JSON)
+                .body("{\"sceneId\": \"" + sceneId + "\"}")
                 .post("/jobs")
                 .then().statusCode(201)
                 .header("Location", startsWith("http"))

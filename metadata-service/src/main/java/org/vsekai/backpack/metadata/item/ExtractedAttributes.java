@@ -45,10 +45,18 @@ public record ExtractedAttributes(String kind, String name, List<String> keyword
      * The record for {@code item-attributes}. Its event id is derived from item and version, so publishing one
      * version twice (a retry) gives consumers the same id to skip.
      */
-    public ItemAttributes toEvent(String itemId, int version, Instant versionAt) {
-        UUID eventId = UUID.nameUUIDFromBytes(("item-attributes:" + itemId + "#" + version)
-                .getBytes(StandardCharsets.UTF_8));
+    public ItemAttributes toEvent(String itemId, int version, Instant versionAt, List<String> detectedClasses) {
+        return toEvent(eventId("item-attributes:" + itemId + "#" + version), itemId, versionAt, detectedClasses);
+    }
+
+    /** The record with an event id of the caller's making, for republishing one version with new detections. */
+    public ItemAttributes toEvent(UUID eventId, String itemId, Instant updatedAt, List<String> detectedClasses) {
         return new ItemAttributes(ItemAttributes.CURRENT_VERSION, eventId, itemId, kind, name, keywords, categories,
-                creator, license, List.of(), versionAt);
+                creator, license, List.copyOf(detectedClasses), updatedAt);
+    }
+
+    /** A deterministic event id, so that a retry or a redelivery gives consumers the same id to skip. */
+    public static UUID eventId(String name) {
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -16,13 +16,10 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.jboss.logging.Logger;
-import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.contracts.http.Problem;
-import org.vsekai.backpack.contracts.metadata.ItemAttributes;
 import org.vsekai.backpack.kit.problem.ProblemException;
 import org.vsekai.backpack.metadata.context.BundledContexts;
+import org.vsekai.backpack.metadata.identity.Caller;
 import org.vsekai.backpack.metadata.jsonld.BoundedJsonReader;
 import org.vsekai.backpack.metadata.jsonld.ContextInput;
 import org.vsekai.backpack.metadata.jsonld.JsonLdProcessor;
@@ -33,27 +30,22 @@ import com.apicatalog.jsonld.http.media.MediaType;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.Record;
 import io.vertx.pgclient.PgException;
 
 /**
  * Item metadata: a PUT document is checked against the namespace policy, expanded, mapped to attributes, stored as
- * a new version, and its attributes are published on {@code item-attributes} once the write has committed.
+ * a new version, and its attributes are published on {@code item-attributes} through the outbox.
  */
 @ApplicationScoped
 public class ItemMetadataService {
 
-    private static final Logger LOG = Logger.getLogger(ItemMetadataService.class);
-
     private final JsonLdProcessor processor;
     private final BundledContexts contexts;
     private final ItemMetadataStore store;
-    private final MutinyEmitter<Record<String, ItemAttributes>> attributes;
+    private final AttributesPublisher attributes;
 
     public ItemMetadataService(JsonLdProcessor processor, BundledContexts contexts, ItemMetadataStore store,
-                               @Channel(Topics.ITEM_ATTRIBUTES_NAME)
-                               MutinyEmitter<Record<String, ItemAttributes>> attributes) {
+                               AttributesPublisher attributes) {
         this.processor = processor;
         this.contexts = contexts;
         this.store = store;
@@ -61,10 +53,23 @@ public class ItemMetadataService {
     }
 
     /**
-     * Blocking (the processor runs under its timeout): call from a worker thread. The returned Uni completes after
-     * the version is stored and its attributes acknowledged by the broker.
+     * Blocking (the processor runs under its timeout): call from a worker thread. The returned Uni completes when
+     * the version and its attributes record have committed; the outbox relay sends the record.
      */
-    public Uni<ItemMetadataStore.StoredVersion> put(String itemId, BoundedJsonReader.Parsed body) {
+    public Uni<ItemMetadataStore.StoredVersion> put(String itemId, Caller caller, BoundedJsonReader.Parsed body) {
+        // A cheap look first, so a stranger learns "not yours" before any JSON-LD work is spent on the body; the
+        // store checks again under the head row's lock, which is what decides a race.
+        return store.owner(itemId)
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .chain(owner -> {
+                    if (owner.isPresent() && !caller.admin() && !owner.get().equals(caller.userId())) {
+                        throw new NotTheOwnerException(itemId);
+                    }
+                    return process(itemId, caller, body);
+                });
+    }
+
+    private Uni<ItemMetadataStore.StoredVersion> process(String itemId, Caller caller, BoundedJsonReader.Parsed body) {
         if (body.value().getValueType() != JsonValue.ValueType.OBJECT) {
             throw new ProblemException(Problem.invalid("The metadata of an item is one JSON-LD object",
                     List.of(new Problem.FieldError("", "must be a JSON object"))));
@@ -74,26 +79,17 @@ public class ItemMetadataService {
         JsonArray expanded = processor.expand(document, ProcessingOptions.defaults(), body.nodes());
         ExtractedAttributes extracted = AttributeExtractor.extract(expanded);
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return store.store(itemId, body.value().toString(), expanded.toString(), extracted, at)
+        return store.store(itemId, caller.userId(), caller.admin(), body.value().toString(), expanded.toString(),
+                        extracted, at)
                 // CockroachDB answers a conflict between concurrent PUTs of one item with a retry error (40001).
                 .onFailure(ItemMetadataService::serializationConflict).retry()
                 .withBackOff(Duration.ofMillis(20)).atMost(3)
-                .call(this::publish);
+                // The attributes record committed with the version (outbox); the relay sends it.
+                .invoke(attributes::sendCommitted);
     }
 
-    /**
-     * Sent after the commit, so the recommender never sees attributes that were rolled back. Without an outbox a
-     * crash between commit and send loses this record until the item's next PUT (issue 4 leaves that open).
-     */
     private static boolean serializationConflict(Throwable failure) {
         return failure instanceof PgException pg && "40001".equals(pg.getSqlState());
-    }
-
-    private Uni<Void> publish(ItemMetadataStore.StoredVersion stored) {
-        ItemAttributes event = stored.attributes().toEvent(stored.itemId(), stored.version(), stored.versionAt());
-        return attributes.send(Record.of(stored.itemId(), event))
-                .onFailure().invoke(failure -> LOG.warnf("Attributes of item %s version %d were stored but not "
-                        + "published: %s", stored.itemId(), stored.version(), failure.getMessage()));
     }
 
     /** The current version, or null; the compaction runs on a worker thread, off the event loop. */
@@ -105,7 +101,7 @@ public class ItemMetadataService {
     }
 
     /** A compacted version and which version it is. */
-    public record Compacted(JsonObject document, int version, Instant versionAt) {
+    public record Compacted(JsonObject document, int version, Instant versionAt, String ownerId) {
     }
 
     private Compacted compact(ItemMetadataStore.StoredVersion stored, URI context) {
@@ -116,7 +112,7 @@ public class ItemMetadataService {
         int nodes = BoundedJsonReader.count(expanded, Integer.MAX_VALUE);
         JsonObject compacted = processor.compact(JsonDocument.of(MediaType.JSON_LD, expanded),
                 ContextInput.named(context), ProcessingOptions.defaults(), nodes);
-        return new Compacted(compacted, stored.version(), stored.versionAt());
+        return new Compacted(compacted, stored.version(), stored.versionAt(), stored.ownerId());
     }
 
     private URI bundledContext(String contextUrl) {

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,35 +31,79 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class ItemMetadataStore {
 
     private final Pool pool;
+    private final AttributesPublisher attributes;
 
-    public ItemMetadataStore(Pool pool) {
+    public ItemMetadataStore(Pool pool, AttributesPublisher attributes) {
         this.pool = pool;
+        this.attributes = attributes;
     }
 
-    /** One stored version, as read back. Documents are JSON text. */
-    public record StoredVersion(String itemId, int version, Instant versionAt, String document, String expanded,
-                                ExtractedAttributes attributes) {
+    /** One stored version, as read back. Documents are JSON text; the owner is null only for pre-owner items. */
+    public record StoredVersion(String itemId, int version, Instant versionAt, String ownerId, String document,
+                                String expanded, ExtractedAttributes attributes, List<String> detectedClasses) {
+    }
+
+    /** The item's owner; empty when the item has no metadata, or was stored before items had owners. */
+    public Uni<Optional<String>> owner(String itemId) {
+        return pool.preparedQuery("SELECT owner_id FROM item_metadata_heads WHERE item_id = $1")
+                .execute(Tuple.of(itemId))
+                .map(rows -> rows.size() == 0
+                        ? Optional.<String>empty()
+                        : Optional.ofNullable(rows.iterator().next().getString("owner_id")));
     }
 
     /**
      * Stores a new version and makes it current, all in one transaction: the head upsert hands out the next version
-     * number under the head row's lock, then the version row is added and the attribute index rewritten.
+     * number under the head row's lock, then the version row is added, the attribute index rewritten and the
+     * version's {@code item-attributes} record put in the outbox.
+     *
+     * <p>The upsert also settles ownership under that lock: a new item (or one without an owner) gets
+     * {@code writer} as its owner; an owned item takes a new version only from its owner, or from an admin
+     * ({@code admin}), and otherwise the upsert changes no row and this fails with {@link NotTheOwnerException}.
      */
-    public Uni<StoredVersion> store(String itemId, String document, String expanded, ExtractedAttributes attributes,
-                                    Instant versionAt) {
+    public Uni<StoredVersion> store(String itemId, String writer, boolean admin, String document, String expanded,
+                                    ExtractedAttributes extracted, Instant versionAt) {
         OffsetDateTime at = versionAt.atOffset(ZoneOffset.UTC);
         return pool.withTransaction(connection -> connection
-                .preparedQuery("INSERT INTO item_metadata_heads (item_id, version, version_at) VALUES ($1, 1, $2) "
+                .preparedQuery("INSERT INTO item_metadata_heads (item_id, version, version_at, owner_id) "
+                        + "VALUES ($1, 1, $2, $3) "
                         + "ON CONFLICT (item_id) DO UPDATE SET version = item_metadata_heads.version + 1, "
-                        + "version_at = excluded.version_at RETURNING version")
-                .execute(Tuple.of(itemId, at))
-                .map(rows -> rows.iterator().next().getInteger("version"))
-                .call(version -> connection.preparedQuery("INSERT INTO item_metadata_versions "
+                        + "version_at = excluded.version_at, "
+                        + "owner_id = COALESCE(item_metadata_heads.owner_id, excluded.owner_id) "
+                        + "WHERE item_metadata_heads.owner_id IS NULL OR item_metadata_heads.owner_id = $3 OR $4 "
+                        + "RETURNING version, owner_id")
+                .execute(Tuple.of(itemId, at, writer, admin))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw new NotTheOwnerException(itemId);
+                    }
+                    Row head = rows.iterator().next();
+                    return new Head(head.getInteger("version"), head.getString("owner_id"));
+                })
+                .call(head -> connection.preparedQuery("INSERT INTO item_metadata_versions "
                                 + "(item_id, version, version_at, document, expanded, attributes) "
                                 + "VALUES ($1, $2, $3, $4::TEXT::JSONB, $5::TEXT::JSONB, $6::TEXT::JSONB)")
-                        .execute(Tuple.from(List.of(itemId, version, at, document, expanded, json(attributes)))))
-                .call(version -> rewriteIndex(connection, itemId, attributes))
-                .map(version -> new StoredVersion(itemId, version, versionAt, document, expanded, attributes)));
+                        .execute(Tuple.from(List.of(itemId, head.version(), at, document, expanded,
+                                json(extracted)))))
+                .call(head -> rewriteIndex(connection, itemId, extracted))
+                .chain(head -> detectedClasses(connection, itemId).map(detected -> new StoredVersion(itemId,
+                        head.version(), versionAt, head.ownerId(), document, expanded, extracted, detected)))
+                .call(stored -> attributes.publish(connection, extracted.toEvent(itemId, stored.version(),
+                        versionAt, stored.detectedClasses()))));
+    }
+
+    /** The object classes detected in the item so far, in label order (table {@code item_detected_classes}). */
+    public static Uni<List<String>> detectedClasses(SqlConnection connection, String itemId) {
+        return connection.preparedQuery("SELECT label FROM item_detected_classes WHERE item_id = $1 ORDER BY label")
+                .execute(Tuple.of(itemId))
+                .map(rows -> {
+                    List<String> labels = new ArrayList<>();
+                    rows.forEach(row -> labels.add(row.getString("label")));
+                    return labels;
+                });
+    }
+
+    private record Head(int version, String ownerId) {
     }
 
     private static Uni<Void> rewriteIndex(SqlConnection connection, String itemId, ExtractedAttributes attributes) {
@@ -77,7 +122,7 @@ public class ItemMetadataStore {
 
     /** The current version of an item, or {@code null} when none was ever stored. */
     public Uni<StoredVersion> current(String itemId) {
-        return pool.preparedQuery("SELECT v.version, v.version_at, CAST(v.document AS TEXT) AS document, "
+        return pool.preparedQuery("SELECT v.version, v.version_at, h.owner_id, CAST(v.document AS TEXT) AS document, "
                         + "CAST(v.expanded AS TEXT) AS expanded, CAST(v.attributes AS TEXT) AS attributes "
                         + "FROM item_metadata_heads h JOIN item_metadata_versions v "
                         + "ON v.item_id = h.item_id AND v.version = h.version WHERE h.item_id = $1")
@@ -88,8 +133,9 @@ public class ItemMetadataStore {
                     }
                     Row row = rows.iterator().next();
                     return new StoredVersion(itemId, row.getInteger("version"),
-                            row.getOffsetDateTime("version_at").toInstant(), row.getString("document"),
-                            row.getString("expanded"), attributes(row.getString("attributes")));
+                            row.getOffsetDateTime("version_at").toInstant(), row.getString("owner_id"),
+                            row.getString("document"),
+                            row.getString("expanded"), readAttributes(row.getString("attributes")), List.of());
                 });
     }
 
@@ -136,7 +182,7 @@ public class ItemMetadataStore {
         }
     }
 
-    private static ExtractedAttributes attributes(String json) {
+    public static ExtractedAttributes readAttributes(String json) {
         try {
             return EventJson.mapper().readValue(json, ExtractedAttributes.class);
         } catch (IOException e) {

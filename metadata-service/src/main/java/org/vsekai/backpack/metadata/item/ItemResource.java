@@ -11,6 +11,7 @@ import java.util.Map;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,21 +22,26 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.vsekai.backpack.contracts.http.ForwardedIdentity;
 import org.vsekai.backpack.contracts.http.Problem;
 import org.vsekai.backpack.kit.problem.ProblemException;
+import org.vsekai.backpack.metadata.identity.Caller;
 import org.vsekai.backpack.metadata.jsonld.BoundedJsonReader;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Item metadata over HTTP. Who may PUT an item's metadata (its owner) is checked by the gateway in a later issue;
- * this service trusts its caller.
+ * Item metadata over HTTP. A PUT needs the caller the gateway forwards ({@link ForwardedIdentity}); the first PUT of
+ * an item makes that caller its owner, and later PUTs are for the owner or an admin. Reading is public.
  */
 @Path("/items")
 @Tag(name = "items", description = "Item metadata as JSON-LD, versioned, and items found by attribute")
@@ -53,8 +59,12 @@ public class ItemResource {
         this.reader = reader;
     }
 
+    /** Response header naming an item's owner: the JSON-LD body stays the document and nothing else. */
+    public static final String OWNER_HEADER = "X-Backpack-Owner";
+
     /** What a PUT stored. */
-    public record StoredMetadata(String itemId, int version, Instant versionAt, ExtractedAttributes attributes) {
+    public record StoredMetadata(String itemId, int version, Instant versionAt, String ownerId,
+                                 ExtractedAttributes attributes) {
     }
 
     /** Items found by attribute, in item id order. */
@@ -75,19 +85,28 @@ public class ItemResource {
             content = @Content(schema = @Schema(implementation = StoredMetadata.class)))
     @APIResponse(responseCode = "200", description = "A new version; the earlier ones are kept",
             content = @Content(schema = @Schema(implementation = StoredMetadata.class)))
+    @APIResponse(responseCode = "401", description = "No user was forwarded (X-Backpack-User)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The item belongs to another user and the caller is no admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "The body breaks a size, depth or value-count limit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A JSON-LD error, a context that is not bundled, or a term "
             + "collision", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> put(@PathParam("id") String itemId, InputStream body) {
-        return items.put(itemId, reader.read(body)).map(stored -> {
+    public Uni<Response> put(@PathParam("id") String itemId,
+                             @Parameter(hidden = true) @HeaderParam(ForwardedIdentity.USER_HEADER) String user,
+                             @Parameter(hidden = true) @HeaderParam(ForwardedIdentity.ROLES_HEADER) String roles,
+                             InputStream body) {
+        Caller caller = Caller.required(user, roles);
+        return items.put(itemId, caller, reader.read(body)).map(stored -> {
             StoredMetadata entity = new StoredMetadata(stored.itemId(), stored.version(), stored.versionAt(),
-                    stored.attributes());
+                    stored.ownerId(), stored.attributes());
             Response.ResponseBuilder response = stored.version() == 1
                     ? Response.created(URI.create("/items/" + itemId + "/metadata"))
                     : Response.ok();
-            return response.entity(entity).tag(etag(stored.version())).build();
+            return response.entity(entity).tag(etag(stored.version())).header(OWNER_HEADER, stored.ownerId())
+                    .build();
         });
     }
 
@@ -96,8 +115,10 @@ public class ItemResource {
     @Produces({LD_JSON, MediaType.APPLICATION_JSON})
     @Operation(summary = "The current metadata of an item, compacted",
             description = "Compacted to the Backpack context, or to another bundled context named by ?context=. "
-                    + "The ETag is the version number.")
-    @APIResponse(responseCode = "200", description = "The compacted document", content = @Content(mediaType = LD_JSON))
+                    + "The ETag is the version number; the X-Backpack-Owner header names the item's owner.")
+    @APIResponse(responseCode = "200", description = "The compacted document", content = @Content(mediaType = LD_JSON),
+            headers = @Header(name = OWNER_HEADER, description = "The user who owns the item",
+                    schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No metadata was ever stored for this item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The named context is not bundled",
@@ -109,6 +130,7 @@ public class ItemResource {
                 .map(compacted -> Response.ok(compacted.document().toString())
                         .tag(etag(compacted.version()))
                         .lastModified(Date.from(compacted.versionAt()))
+                        .header(OWNER_HEADER, compacted.ownerId())
                         .build());
     }
 

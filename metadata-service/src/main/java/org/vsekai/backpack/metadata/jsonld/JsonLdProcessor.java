@@ -171,30 +171,15 @@ public final class JsonLdProcessor implements AutoCloseable {
     }
 
     /**
-     * Applies the namespace policy (docs/adr/0006) to the document's top-level context: two context entries that
-     * give one term different IRIs, or a later entry that redefines a protected term, are a 422 naming both. Runs
-     * on the workers under the timeout, since it processes the contexts as expansion would.
+     * Applies the namespace policy (docs/adr/0006, docs/adr/0011) to every context of the document: top-level,
+     * embedded in nodes, property-scoped and type-scoped. Two contexts in force at one place that give one term
+     * different IRIs, or a later one that redefines a protected term, are a 422 naming both. Runs on the workers
+     * under the timeout, since it processes the contexts as expansion would.
      */
     public void checkTermCollisions(Document document) {
         JsonValue content = document.getJsonContent().orElse(JsonValue.EMPTY_JSON_OBJECT);
-        Optional<TermCollisions.Collision> collision = execute("context processing", () -> {
-            JsonLdOptions options = options(ProcessingOptions.defaults());
-            if (content.getValueType() == JsonValue.ValueType.OBJECT) {
-                return TermCollisions.find(content.asJsonObject().get("@context"), options);
-            }
-            if (content.getValueType() == JsonValue.ValueType.ARRAY) {
-                for (JsonValue node : content.asJsonArray()) {
-                    if (node.getValueType() == JsonValue.ValueType.OBJECT) {
-                        Optional<TermCollisions.Collision> found =
-                                TermCollisions.find(node.asJsonObject().get("@context"), options);
-                        if (found.isPresent()) {
-                            return found;
-                        }
-                    }
-                }
-            }
-            return Optional.<TermCollisions.Collision>empty();
-        });
+        Optional<TermCollisions.Collision> collision = execute("context processing",
+                () -> TermCollisions.findIn(content, options(ProcessingOptions.defaults())));
         collision.ifPresent(found -> {
             throw JsonLdRejection.termCollision(found);
         });

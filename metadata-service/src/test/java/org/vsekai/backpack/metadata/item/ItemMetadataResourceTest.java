@@ -21,10 +21,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.vsekai.backpack.contracts.EventJson;
 import org.vsekai.backpack.contracts.Topics;
+import org.vsekai.backpack.contracts.http.ForwardedIdentity;
 import org.vsekai.backpack.contracts.metadata.ItemAttributes;
 import org.vsekai.backpack.infra.testing.KafkaResource;
 import org.vsekai.backpack.infra.testing.PostgresResource;
@@ -46,6 +48,7 @@ class ItemMetadataResourceTest {
     private static final String LD_JSON = "application/ld+json";
     private static final String PROBLEM = "application/problem+json";
     private static final String BACKPACK = "https://backpack.v-sekai.org/contexts/backpack.jsonld";
+    private static final String OWNER = "user-" + UUID.randomUUID();
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -82,6 +85,56 @@ class ItemMetadataResourceTest {
                 .body("type", equalTo("Avatar"))
                 .body("name", equalTo("Ada v2"))
                 .body("creator", equalTo("urn:backpack:user:ada"));
+    }
+
+    @Test
+    void aPutWithoutAForwardedUserIsA401AndStoresNothing() {
+        String item = newItemId();
+
+        putAs(null, null, item, avatar(item, "Anon", "urn:backpack:user:anon", "ghost"))
+                .statusCode(401)
+                .contentType(PROBLEM)
+                .body("type", equalTo("https://backpack.v-sekai.org/problems/unauthenticated"))
+                .body("detail", containsString(ForwardedIdentity.USER_HEADER));
+        putAs(" ", "admin", item, avatar(item, "Anon", "urn:backpack:user:anon", "ghost")).statusCode(401);
+        given().get("/items/{id}/metadata", item).then().statusCode(404);
+    }
+
+    @Test
+    void theFirstPutMakesItsCallerTheOwnerAndOnlyTheOwnerOrAnAdminPutsAgain() {
+        String item = newItemId();
+        String owner = "user-" + UUID.randomUUID();
+        String stranger = "user-" + UUID.randomUUID();
+
+        putAs(owner, "user", item, avatar(item, "Mine", "urn:backpack:user:x", "one"))
+                .statusCode(201)
+                .header(ItemResource.OWNER_HEADER, equalTo(owner))
+                .body("ownerId", equalTo(owner));
+        putAs(stranger, "user", item, avatar(item, "Stolen", "urn:backpack:user:x", "two"))
+                .statusCode(403)
+                .contentType(PROBLEM)
+                .body("type", equalTo("https://backpack.v-sekai.org/problems/not-item-owner"))
+                .body("instance", equalTo("/items/" + item + "/metadata"));
+        // Refused before any JSON-LD work: even a body that is not JSON-LD gets the 403.
+        putAs(stranger, "user", item, "[1, 2]").statusCode(403);
+        given().get("/items/{id}/metadata", item)
+                .then().statusCode(200)
+                .header("ETag", equalTo("\"1\""))
+                .header(ItemResource.OWNER_HEADER, equalTo(owner))
+                .body("name", equalTo("Mine"))
+                .body("ownerId", nullValue());
+
+        putAs(owner, "user", item, avatar(item, "Mine again", "urn:backpack:user:x", "three"))
+                .statusCode(200).body("version", equalTo(2));
+        putAs(stranger, "user,admin", item, avatar(item, "Moderated", "urn:backpack:user:x", "four"))
+                .statusCode(200)
+                .body("version", equalTo(3))
+                .body("ownerId", equalTo(owner))
+                .header(ItemResource.OWNER_HEADER, equalTo(owner));
+        given().get("/items/{id}/metadata", item)
+                .then().statusCode(200)
+                .header(ItemResource.OWNER_HEADER, equalTo(owner))
+                .body("name", equalTo("Moderated"));
     }
 
     @Test
@@ -188,8 +241,10 @@ class ItemMetadataResourceTest {
         put(item, avatar(item, "Dee", "urn:backpack:user:dee", "android")).statusCode(200);
 
         try (TopicProbe probe = new TopicProbe(bootstrapServers)) {
-            List<ConsumerRecord<String, byte[]>> records = probe.await(Topics.ITEM_ATTRIBUTES_NAME,
-                    record -> item.equals(record.key()), Duration.ofSeconds(30));
+            // The outbox relay sends them after the commits; wait until both are there.
+            List<ConsumerRecord<String, byte[]>> records = Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> probe.await(Topics.ITEM_ATTRIBUTES_NAME, record -> item.equals(record.key()),
+                            Duration.ofSeconds(30)), found -> found.size() >= 2);
             assertThat(records).hasSize(2);
             ItemAttributes latest = EventJson.read(records.get(1).value(), Topics.ITEM_ATTRIBUTES);
             assertThat(latest.itemId()).isEqualTo(item);
@@ -234,6 +289,22 @@ class ItemMetadataResourceTest {
     }
 
     @Test
+    void aClashInAContextBelowTheTopLevelIsA422Too() {
+        String item = newItemId();
+
+        put(item, """
+                {"@context": ["%s", {"ex": "http://example.org/"}], "type": "Scene", "name": "Lobby",
+                 "ex:part": {"@context": {"name": "http://xmlns.com/foaf/0.1/name"}, "name": "Chair"}}"""
+                .formatted(BACKPACK))
+                .statusCode(422)
+                .contentType(PROBLEM)
+                .body("type", equalTo("https://backpack.v-sekai.org/problems/jsonld/protected-term-redefinition"))
+                .body("detail", allOf(containsString("http://xmlns.com/foaf/0.1/name"),
+                        containsString("embedded at /ex:part")));
+        given().get("/items/{id}/metadata", item).then().statusCode(404);
+    }
+
+    @Test
     void theJsonLdLimitsApplyToPutBodies() {
         String item = newItemId();
         String deep = "{\"@context\": {\"ex\": \"http://example.org/\"}, \"ex:a\": " + "[".repeat(100) + "1"
@@ -262,8 +333,20 @@ class ItemMetadataResourceTest {
                 .body("paths.'/items/{id}/metadata'.get.responses.'404'", notNullValue());
     }
 
+    /** A PUT as the gateway forwards it for the signed-in {@link #OWNER}. */
     private static ValidatableResponse put(String item, String body) {
-        return given().contentType(LD_JSON).body(body).put("/items/{id}/metadata", item).then();
+        return putAs(OWNER, null, item, body);
+    }
+
+    private static ValidatableResponse putAs(String user, String roles, String item, String body) {
+        var request = given().contentType(LD_JSON).body(body);
+        if (user != null) {
+            request.header(ForwardedIdentity.USER_HEADER, user);
+        }
+        if (roles != null) {
+            request.header(ForwardedIdentity.ROLES_HEADER, roles);
+        }
+        return request.put("/items/{id}/metadata", item).then();
     }
 
     private static String avatar(String item, String name, String creator, String keyword) {

@@ -34,6 +34,10 @@ public class Interaction {
     @Column(nullable = false)
     public ActivityType type;
 
+    /** The type's configured weight when the interaction was stored. */
+    @Column(nullable = false)
+    public float weight;
+
     @Column(nullable = false)
     public OffsetDateTime published;
 

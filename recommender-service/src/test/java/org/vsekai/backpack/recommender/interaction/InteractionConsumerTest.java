@@ -38,6 +38,9 @@ class InteractionConsumerTest {
     @Inject
     InMemorySpanExporter spans;
 
+    @Inject
+    InteractionWeights weights;
+
     private TopicProbe kafka;
 
     @BeforeEach
@@ -65,6 +68,9 @@ class InteractionConsumerTest {
                 .execute(Tuple.of(event.eventId())).await().indefinitely().iterator().next().toJson().getMap())
                 .containsEntry("user_id", event.userId()).containsEntry("item_id", event.itemId())
                 .containsEntry("type", "LIKE");
+        assertThat(database.preparedQuery("SELECT weight FROM interactions WHERE event_id = $1")
+                .execute(Tuple.of(event.eventId())).await().indefinitely().iterator().next().getFloat(0))
+                .as("the type's configured weight").isEqualTo(weights.weight(ActivityType.LIKE)).isPositive();
     }
 
     @Test

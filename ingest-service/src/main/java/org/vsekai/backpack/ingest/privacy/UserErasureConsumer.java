@@ -1,0 +1,56 @@
+package org.vsekai.backpack.ingest.privacy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import org.vsekai.backpack.contracts.Topics;
+import org.vsekai.backpack.contracts.privacy.UserErasure;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Applies each {@code user-erasures} event (docs/adr/0007). The record is acknowledged, and its offset committed,
+ * only after the delete has committed; an event without a user, or one that keeps failing, goes to
+ * {@code user-erasures.dlq}.
+ */
+@ApplicationScoped
+public class UserErasureConsumer {
+
+    private static final Logger LOG = Logger.getLogger(UserErasureConsumer.class);
+
+    private final ErasureService erasures;
+
+    public UserErasureConsumer(ErasureService erasures) {
+        this.erasures = erasures;
+    }
+
+    @Incoming(Topics.USER_ERASURES_NAME)
+    public Uni<Void> consume(UserErasure erasure) {
+        if (erasure == null) {
+            return Uni.createFrom().voidItem(); // a tombstone: nothing to erase
+        }
+        if (erasure.eventId() == null || erasure.userId() == null || erasure.userId().isBlank()) {
+            return Uni.createFrom().failure(new IllegalArgumentException(
+                    "user-erasures event " + erasure.eventId() + " names no user"));
+        }
+        return erasures.eraseOnce(erasure.eventId(), erasure.userId(), Instant.now().truncatedTo(ChronoUnit.MICROS))
+                // A lost connection or a CockroachDB retry error may pass on a later try; the event is idempotent.
+                .onFailure().retry().withBackOff(Duration.ofMillis(200)).atMost(5)
+                .invoke(erased -> {
+                    if (erased.applied()) {
+                        LOG.infof("Erased user %s (event %s): %d upload jobs", erasure.userId(), erasure.eventId(),
+                                erased.jobs());
+                    } else {
+                        LOG.debugf("Erasure event %s was applied before; skipped", erasure.eventId());
+                    }
+                })
+                .onFailure().invoke(failure -> LOG.warnf("Erasure event %s goes to the dead-letter topic: %s",
+                        erasure.eventId(), failure.getMessage()))
+                .replaceWithVoid();
+    }
+}

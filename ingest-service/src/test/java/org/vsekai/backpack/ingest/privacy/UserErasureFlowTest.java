@@ -1,0 +1,142 @@
+package org.vsekai.backpack.ingest.privacy;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.vsekai.backpack.contracts.EventJson;
+import org.vsekai.backpack.contracts.Topics;
+import org.vsekai.backpack.contracts.http.ForwardedIdentity;
+import org.vsekai.backpack.contracts.privacy.UserErasure;
+import org.vsekai.backpack.infra.testing.KafkaResource;
+import org.vsekai.backpack.infra.testing.PostgresResource;
+import org.vsekai.backpack.infra.testing.TopicProbe;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** The privacy erase on the real broker and database: none of the user's jobs stays readable, through HTTP or SQL. */
+@QuarkusTest
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
+@WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL, parallel = true,
+        initArgs = @ResourceArg(name = PostgresResource.DATABASE_ARG, value = "backpack_ingest"))
+class UserErasureFlowTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String ADMIN = "admin";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    Pool pool;
+
+    private TopicProbe probe;
+
+    @BeforeEach
+    void openProbe() {
+        probe = new TopicProbe(bootstrapServers);
+    }
+
+    @AfterEach
+    void closeProbe() {
+        probe.close();
+    }
+
+    @Test
+    void anErasureDeletesEveryJobOfTheUserAndOnlyTheirs() {
+        String user = "user-" + UUID.randomUUID();
+        String neighbour = "user-" + UUID.randomUUID();
+        String first = createJob(user);
+        String second = createJob(user);
+        String kept = createJob(neighbour);
+        asUser(user).get("/jobs").then().statusCode(200).body("jobs.size()", equalTo(2));
+
+        probe.send(Topics.USER_ERASURES_NAME, user, EventJson.write(erasure(user)));
+
+        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                asUser(user).get("/jobs").then().statusCode(200).body("jobs", equalTo(List.of())));
+        asAdmin().get("/jobs/{id}", first).then().statusCode(404);
+        asAdmin().get("/jobs/{id}", second).then().statusCode(404);
+        asAdmin().queryParam("owner", user).get("/jobs").then().statusCode(200).body("jobs", equalTo(List.of()));
+        assertThat(count("SELECT count(*) FROM upload_jobs WHERE owner_id = $1", user)).isZero();
+        asUser(neighbour).get("/jobs/{id}", kept).then().statusCode(200).body("ownerId", equalTo(neighbour));
+    }
+
+    @Test
+    void aRedeliveredErasureDoesNotDeleteJobsCreatedSince() {
+        String user = "user-" + UUID.randomUUID();
+        createJob(user);
+        UserErasure erasure = erasure(user);
+        probe.send(Topics.USER_ERASURES_NAME, user, EventJson.write(erasure));
+        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                asUser(user).get("/jobs").then().body("jobs", equalTo(List.of())));
+
+        String later = createJob(user);
+        probe.send(Topics.USER_ERASURES_NAME, user, EventJson.write(erasure));
+        UserErasure marker = erasure("marker-" + UUID.randomUUID());
+        probe.send(Topics.USER_ERASURES_NAME, user, EventJson.write(marker)); // same partition, after the repeat
+        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() ->
+                count("SELECT count(*) FROM processed_events WHERE event_id = $1", marker.eventId()) == 1);
+
+        asUser(user).get("/jobs/{id}", later).then().statusCode(200);
+    }
+
+    @Test
+    void anUnreadableOrUserlessErasureGoesToTheDeadLetterTopic() {
+        String key = "bad-" + UUID.randomUUID();
+        probe.send(Topics.USER_ERASURES_NAME, key, "{not json");
+        String userless = "userless-" + UUID.randomUUID();
+        probe.send(Topics.USER_ERASURES_NAME, userless, EventJson.write(new UserErasure(UserErasure.CURRENT_VERSION,
+                UUID.randomUUID(), null, ADMIN, Instant.now())));
+
+        String dlq = Topics.USER_ERASURES.deadLetterTopic();
+        List<ConsumerRecord<String, byte[]>> dead = probe.await(dlq, r -> key.equals(r.key()), WAIT);
+        assertThat(dead).hasSize(1);
+        assertThat(TopicProbe.value(dead.get(0))).isEqualTo("{not json");
+        List<ConsumerRecord<String, byte[]>> noUser = probe.await(dlq, r -> userless.equals(r.key()), WAIT);
+        assertThat(noUser).hasSize(1);
+        assertThat(TopicProbe.header(noUser.get(0), "dead-letter-reason")).contains("names no user");
+    }
+
+    private long count(String sql, Object... parameters) {
+        return pool.preparedQuery(sql).execute(Tuple.from(parameters)).await().atMost(WAIT)
+                .iterator().next().getLong(0);
+    }
+
+    private static UserErasure erasure(String user) {
+        return new UserErasure(UserErasure.CURRENT_VERSION, UUID.randomUUID(), user, ADMIN, Instant.now());
+    }
+
+    private static io.restassured.specification.RequestSpecification asUser(String user) {
+        return given().header(ForwardedIdentity.USER_HEADER, user);
+    }
+
+    private static io.restassured.specification.RequestSpecification asAdmin() {
+        return asUser("admin-1").header(ForwardedIdentity.ROLES_HEADER, ForwardedIdentity.ROLE_ADMIN);
+    }
+
+    private static String createJob(String owner) {
+        return asUser(owner).contentType(ContentType.JSON)
+                .body("{\"sceneId\": \"" + UUID.randomUUID() + "\"}")
+                .post("/jobs").then().statusCode(201).extract().path("id");
+    }
+}

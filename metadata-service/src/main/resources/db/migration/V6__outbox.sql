@@ -1,0 +1,17 @@
+-- Events waiting to be sent to Kafka (docs/adr/0008). A row is written in the same transaction as the data it
+-- announces and deleted by the relay only after the broker has acknowledged the record: a crash between commit and
+-- send leaves the row here for the next relay run (at-least-once; consumers skip repeats by event id).
+CREATE TABLE outbox_events (
+    id            UUID        PRIMARY KEY,
+    topic         TEXT        NOT NULL,
+    record_key    TEXT        NOT NULL,
+    -- The event as JSON text, sent as written; NULL is a tombstone (the key's record is deleted).
+    payload       TEXT        NULL,
+    -- clock_timestamp() at insert: rows of one key that were written under that key's row lock keep their order.
+    created_at    TIMESTAMPTZ NOT NULL,
+    -- A relay claims rows until this time instead of locking them, so neither SKIP LOCKED nor a long transaction
+    -- is needed, and a relay that dies leaves rows that another claims once the lease has passed.
+    claimed_until TIMESTAMPTZ NULL,
+    attempts      INT         NOT NULL
+);
+CREATE INDEX outbox_events_by_age ON outbox_events (created_at, id);

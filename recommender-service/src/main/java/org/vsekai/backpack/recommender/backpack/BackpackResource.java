@@ -1,0 +1,56 @@
+package org.vsekai.backpack.recommender.backpack;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.vsekai.backpack.contracts.http.ForwardedIdentity;
+import org.vsekai.backpack.contracts.http.Problem;
+import org.vsekai.backpack.kit.problem.ProblemException;
+import org.vsekai.backpack.recommender.live.LiveState;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+/** A user's current backpack, as the interactions built it; only the owner (or an admin) may read it. */
+@Path("/users/{userId}/backpack")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "backpack")
+public class BackpackResource {
+
+    private final BackpackRepository backpacks;
+    private final LiveState live;
+
+    public BackpackResource(BackpackRepository backpacks, LiveState live) {
+        this.backpacks = backpacks;
+        this.live = live;
+    }
+
+    @GET
+    @WithSession
+    @Operation(summary = "A user's backpack", description = "The items in the user's backpack now, with when each"
+            + " was added, oldest first. For the owner (" + ForwardedIdentity.USER_HEADER + ") or an admin.")
+    public Uni<BackpackView> backpack(@PathParam("userId") @NotBlank @Size(max = 256) String userId,
+            @HeaderParam(ForwardedIdentity.USER_HEADER) String caller,
+            @HeaderParam(ForwardedIdentity.ROLES_HEADER) String roles) {
+        if (caller == null || caller.isBlank()) {
+            throw new ProblemException(Problem.ofType("unauthenticated", 401, "Authentication required",
+                    "A backpack is shown to its owner only; no user was forwarded in " + ForwardedIdentity.USER_HEADER));
+        }
+        if (!caller.strip().equals(userId) && !ForwardedIdentity.parseRoles(roles).contains(ForwardedIdentity.ROLE_ADMIN)) {
+            throw new ProblemException(Problem.ofType("forbidden", 403, "Not your backpack",
+                    "A backpack is shown to its owner only"));
+        }
+        return backpacks.current(userId).map(entries -> new BackpackView(userId, entries.stream()
+                .map(e -> new BackpackView.Entry(e.itemId, live.activity().kindOf(e.itemId).orElse(null),
+                        e.addedAt.toInstant()))
+                .toList()));
+    }
+}

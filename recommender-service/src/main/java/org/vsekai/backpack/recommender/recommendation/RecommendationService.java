@@ -1,0 +1,179 @@
+package org.vsekai.backpack.recommender.recommendation;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntPredicate;
+import java.util.function.Predicate;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.vsekai.backpack.contracts.http.Problem;
+import org.vsekai.backpack.contracts.recommendation.Recommendations;
+import org.vsekai.backpack.contracts.recommendation.ScoredItem;
+import org.vsekai.backpack.contracts.recommendation.SimilarItems;
+import org.vsekai.backpack.kit.problem.ProblemException;
+import org.vsekai.backpack.recommender.live.LiveActivity;
+import org.vsekai.backpack.recommender.live.LiveState;
+import org.vsekai.backpack.recommender.live.UserActivity;
+import org.vsekai.backpack.recommender.serving.NeighbourIndex;
+import org.vsekai.backpack.recommender.serving.ServingModel;
+import org.vsekai.backpack.recommender.serving.ServingSnapshot;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+
+/**
+ * Answers the three questions from the served snapshot and the live state, read once per request:
+ * <ul>
+ * <li>for a user the model knows: iALS over all items (norm-bounded scan), {@code because} from RP3beta links;</li>
+ * <li>for a user it does not (new since the training): RP3beta over the items they showed interest in since;</li>
+ * <li>otherwise, and for a session of unknown items: live time-decayed popularity ({@value #POPULARITY}).</li>
+ * </ul>
+ * Whatever the model, the user's backpack and seen items, read live, are never recommended, and {@code kind}
+ * keeps only items of that kind (kinds are live too).
+ */
+@ApplicationScoped
+@Startup // its meters exist from the start, at zero, so rates over them are defined
+public class RecommendationService {
+
+    public static final String POPULARITY = "popularity@live";
+    /** How many of the user's items a {@code because} names at most. */
+    static final int REASONS = 3;
+
+    private final LiveState live;
+    private final ServingModel serving;
+    private final MeterRegistry registry;
+    private final Map<String, Counter> served = new ConcurrentHashMap<>();
+
+    public RecommendationService(LiveState live, ServingModel serving, MeterRegistry registry) {
+        this.live = live;
+        this.serving = serving;
+        this.registry = registry;
+        for (String endpoint : List.of("user", "similar", "session")) {
+            counter(endpoint, "popularity"); // registered at zero from the start, so rates over it are defined
+        }
+    }
+
+    public Recommendations forUser(String userId, int limit, String kind) {
+        LiveActivity activity = live.activity();
+        Optional<UserActivity> user = activity.user(userId);
+        Set<String> excluded = user.map(UserActivity::excluded).orElse(Set.of());
+        Optional<ServingSnapshot> current = serving.current();
+        if (current.isPresent() && user.isPresent()) {
+            ServingSnapshot model = current.get();
+            int[] excludedIndexes = indexes(model, excluded);
+            int[] sources = indexes(model, user.get().positiveItems());
+            IntPredicate allowed = allowed(model, kind);
+            float[] vector = serving.mayServe(model, userId) ? model.userVector(userId) : null;
+            if (vector != null) {
+                var top = model.factorIndex().recommend(vector, excludedIndexes, allowed, limit);
+                if (!top.isEmpty()) {
+                    count("user", ServingSnapshot.USER_ITEM_MODEL);
+                    return new Recommendations(userId, model.userItemModel(), top.stream()
+                            .map(s -> new ScoredItem(model.items().idOf(s.item()), s.score(),
+                                    ids(model, model.neighbours().because(sources, s.item(), REASONS))))
+                            .toList());
+                }
+            }
+            if (sources.length > 0) {
+                List<ScoredItem> items = itemItem(model, sources, excludedIndexes, allowed, limit);
+                if (!items.isEmpty()) {
+                    count("user", ServingSnapshot.ITEM_ITEM_MODEL);
+                    return new Recommendations(userId, model.itemItemModel(), items);
+                }
+            }
+        }
+        count("user", "popularity");
+        return new Recommendations(userId, POPULARITY, popular(limit, kind, excluded::contains));
+    }
+
+    public SimilarItems similar(String itemId, int limit, String kind) {
+        Optional<ServingSnapshot> current = serving.current();
+        int item = current.map(model -> model.items().indexOf(itemId)).orElse(-1);
+        if (item < 0 && !live.activity().knowsItem(itemId)) {
+            throw new ProblemException(Problem.ofType("item-not-found", 404, "Unknown item",
+                    "No interaction with and no attributes of item " + itemId + " have reached the recommender"));
+        }
+        if (item >= 0) {
+            ServingSnapshot model = current.get();
+            var neighbours = model.neighbours().similarItems(item, limit, allowed(model, kind));
+            if (!neighbours.isEmpty()) {
+                count("similar", ServingSnapshot.ITEM_ITEM_MODEL);
+                return new SimilarItems(itemId, model.itemItemModel(), neighbours.stream()
+                        .map(s -> new ScoredItem(model.items().idOf(s.item()), s.score(), List.of())).toList());
+            }
+        }
+        // Known, but too new or too lonely for the model: what is popular is the best guess there is.
+        count("similar", "popularity");
+        return new SimilarItems(itemId, POPULARITY, popular(limit, kind, itemId::equals));
+    }
+
+    public Recommendations session(List<String> sessionItems, int limit, String kind) {
+        Set<String> seen = new LinkedHashSet<>(sessionItems);
+        Optional<ServingSnapshot> current = serving.current();
+        if (current.isPresent()) {
+            ServingSnapshot model = current.get();
+            int[] sources = indexes(model, seen);
+            if (sources.length > 0) {
+                List<ScoredItem> items = itemItem(model, sources, sources, allowed(model, kind), limit);
+                if (!items.isEmpty()) {
+                    count("session", ServingSnapshot.ITEM_ITEM_MODEL);
+                    return new Recommendations(null, model.itemItemModel(), items);
+                }
+            }
+        }
+        count("session", "popularity");
+        return new Recommendations(null, POPULARITY, popular(limit, kind, seen::contains));
+    }
+
+    private static List<ScoredItem> itemItem(ServingSnapshot model, int[] sources, int[] excluded,
+            IntPredicate allowed, int limit) {
+        List<NeighbourIndex.Explained> top = model.neighbours().recommend(sources, excluded, allowed, limit, REASONS);
+        return top.stream().map(e -> new ScoredItem(model.items().idOf(e.item()), e.score(), ids(model, e.because())))
+                .toList();
+    }
+
+    private List<ScoredItem> popular(int limit, String kind, Predicate<String> excluded) {
+        LiveActivity activity = live.activity();
+        Predicate<String> allowed = kind == null ? id -> !excluded.test(id)
+                : id -> !excluded.test(id) && activity.kindOf(id).filter(kind::equals).isPresent();
+        return activity.popular(limit, allowed, Instant.now()).stream()
+                .map(p -> new ScoredItem(p.itemId(), p.score(), List.of())).toList();
+    }
+
+    private IntPredicate allowed(ServingSnapshot model, String kind) {
+        if (kind == null) {
+            return item -> true;
+        }
+        LiveActivity activity = live.activity();
+        return item -> activity.kindOf(model.items().idOf(item)).filter(kind::equals).isPresent();
+    }
+
+    /** The model's indexes of the items it knows, ascending (the scans binary-search them). */
+    private static int[] indexes(ServingSnapshot model, Collection<String> itemIds) {
+        return itemIds.stream().mapToInt(model.items()::indexOf).filter(i -> i >= 0).distinct().sorted().toArray();
+    }
+
+    private static List<String> ids(ServingSnapshot model, int[] items) {
+        return Arrays.stream(items).mapToObj(model.items()::idOf).toList();
+    }
+
+    private void count(String endpoint, String model) {
+        counter(endpoint, model).increment();
+    }
+
+    private Counter counter(String endpoint, String model) {
+        return served.computeIfAbsent(endpoint + "/" + model, key -> Counter
+                .builder("backpack.recommender.recommendations.served")
+                .description("Recommendation answers, by endpoint and by the model that produced them")
+                .tag("endpoint", endpoint).tag("model", model).register(registry));
+    }
+}

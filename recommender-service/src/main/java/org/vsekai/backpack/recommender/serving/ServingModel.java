@@ -1,0 +1,73 @@
+package org.vsekai.backpack.recommender.serving;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+
+/**
+ * The model being served: one volatile reference to an immutable {@link ServingSnapshot}. A request reads the
+ * reference once and works on that snapshot to the end; a training builds the next snapshot aside and swaps the
+ * reference, so requests never wait and never see a half-built model. The newest saved model is loaded at start.
+ *
+ * <p>An erased user's vector stays in the snapshot until the next training; {@link #forget} records the erasure so
+ * that serving treats them as unknown to any snapshot trained before it.
+ */
+@ApplicationScoped
+@Startup
+public class ServingModel {
+
+    private static final Logger LOG = Logger.getLogger(ServingModel.class);
+
+    private volatile ServingSnapshot current;
+    private final Map<String, Instant> erasedAt = new ConcurrentHashMap<>();
+    private final Counter swaps;
+
+    public ServingModel(ModelStore store, MeterRegistry registry) {
+        current = store.loadNewest().orElse(null);
+        if (current != null) {
+            LOG.infof("Serving model %s (trained %s on %d interactions): %d users, %d items", current.version(),
+                    current.trainedAt(), current.interactions(), current.users().size(), current.items().size());
+        } else {
+            LOG.info("No saved model: recommendations come from live popularity until the first training");
+        }
+        swaps = Counter.builder("backpack.recommender.model.swaps")
+                .description("Times a newly trained model replaced the served one").register(registry);
+        Gauge.builder("backpack.recommender.model.trained.at", this,
+                        model -> model.current == null ? Double.NaN : model.current.trainedAt().getEpochSecond())
+                .description("When the served model's training read its data (epoch seconds)").register(registry);
+    }
+
+    public Optional<ServingSnapshot> current() {
+        return Optional.ofNullable(current);
+    }
+
+    /** Serves {@code next} from now on; erasures it already reflects are no longer needed. */
+    public void swap(ServingSnapshot next) {
+        current = next;
+        erasedAt.values().removeIf(at -> at.isBefore(next.trainedAt()));
+        swaps.increment();
+        LOG.infof("Now serving model %s: %d users, %d items", next.version(), next.users().size(),
+                next.items().size());
+    }
+
+    /** The user was erased now: no snapshot trained before this moment may be used for them. */
+    public void forget(String userId, Instant at) {
+        erasedAt.put(userId, at);
+    }
+
+    /** Whether the snapshot may serve this user from their trained vector. */
+    public boolean mayServe(ServingSnapshot snapshot, String userId) {
+        Instant erased = erasedAt.get(userId);
+        return erased == null || snapshot.trainedAt().isAfter(erased);
+    }
+}

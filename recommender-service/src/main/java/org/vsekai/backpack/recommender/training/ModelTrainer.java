@@ -1,0 +1,29 @@
+package org.vsekai.backpack.recommender.training;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.vsekai.backpack.recommender.RecommenderConfig;
+import org.vsekai.backpack.recommender.model.algorithm.ImplicitAls;
+import org.vsekai.backpack.recommender.model.matrix.InteractionMatrix;
+import org.vsekai.backpack.recommender.serving.ServingSnapshot;
+
+/** Trains a serving snapshot with the configured model settings (a bean, so a test can make it fail). */
+@ApplicationScoped
+public class ModelTrainer {
+
+    private final SnapshotBuilder builder;
+
+    public ModelTrainer(RecommenderConfig config) {
+        RecommenderConfig.Als als = config.training().als();
+        RecommenderConfig.Rp3Beta rp3 = config.training().rp3beta();
+        builder = new SnapshotBuilder(new ImplicitAls.Settings(als.factors(), als.regularization(),
+                als.regularizationExponent(), als.alpha(), als.iterations(), als.cgSteps(), als.seed()),
+                rp3.alpha(), rp3.beta(), rp3.neighbours());
+    }
+
+    public ServingSnapshot train(InteractionMatrix interactions, String version, Instant dataReadAt) {
+        return builder.build(interactions, version, dataReadAt);
+    }
+}
