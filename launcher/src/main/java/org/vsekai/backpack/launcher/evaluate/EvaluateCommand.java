@@ -14,6 +14,9 @@ import org.vsekai.backpack.recommender.model.evaluation.OfflineEvaluation;
  */
 public final class EvaluateCommand implements Subcommand {
 
+    /** slf4j-simple's level for DJL's GPU probe (read when that logger is first made, so set before BPR runs). */
+    static final String CUDA_PROBE_LOG_LEVEL = "org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils";
+
     private final PrintStream progress;
 
     public EvaluateCommand() {
@@ -55,6 +58,10 @@ public final class EvaluateCommand implements Subcommand {
         // One line per model log record (ALS iterations etc.) instead of the JDK's two-line default.
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %5$s%6$s%n");
+        }
+        // DJL's PyTorch engine (BPR) probes for a GPU and warns twice that there is none: expected on CPU machines.
+        if (System.getProperty(CUDA_PROBE_LOG_LEVEL) == null) {
+            System.setProperty(CUDA_PROBE_LOG_LEVEL, "error");
         }
         long started = System.nanoTime();
         List<OfflineEvaluation.Result> results = OfflineEvaluation.run(options.data(), options.algorithms(),

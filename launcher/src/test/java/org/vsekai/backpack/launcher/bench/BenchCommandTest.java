@@ -18,7 +18,7 @@ class BenchCommandTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         int code = new BenchCommand().run(List.of("--users", "300", "--items", "200", "--interactions", "4000",
-                "--queries", "100", "--factors", "8", "--iterations", "2", "--neighbours", "20"),
+                "--queries", "100", "--factors", "8", "--iterations", "2", "--epochs", "2", "--neighbours", "20"),
                 new PrintStream(out, true, StandardCharsets.UTF_8));
 
         assertThat(code).isZero();
@@ -26,6 +26,8 @@ class BenchCommandTest {
                 .contains("bench: 300 users × 200 items × 4,000 interactions")
                 .contains("generate: ")
                 .contains("ials (8 factors, 2 iterations")
+                .contains("bpr (8 factors, 2 epochs of ")
+                .contains("DJL on PyTorch, CPU): trained in ")
                 .contains("itemcf (cosine, shrink 100, 20 neighbours): trained in")
                 .contains("rp3beta (α 0.7, β 0.5, 20 neighbours): trained in")
                 .contains("user-item top-10, user's items filtered, single thread, 100 queries: p50 ")
@@ -38,12 +40,13 @@ class BenchCommandTest {
     @Test
     void parsesSizesAndAlgorithmsAndRejectsEase() throws Exception {
         BenchCommand.Options options = BenchCommand.parse(List.of("--users=1000", "--items", "2_000",
-                "--algorithms", "rp3beta,ials"));
+                "--algorithms", "rp3beta,ials,bpr", "--epochs", "3"));
 
         assertThat(options.users()).isEqualTo(1000);
         assertThat(options.items()).isEqualTo(2000);
         assertThat(options.interactions()).isEqualTo(5_000_000);
-        assertThat(options.algorithms()).containsExactly("rp3beta", "ials");
+        assertThat(options.algorithms()).containsExactly("rp3beta", "ials", "bpr");
+        assertThat(options.epochs()).isEqualTo(3);
         assertThatThrownBy(() -> BenchCommand.parse(List.of("--algorithms", "ease")))
                 .isInstanceOf(UsageException.class).hasMessageContaining("O(items²) memory");
         assertThatThrownBy(() -> BenchCommand.parse(List.of("--users", "many")))

@@ -45,6 +45,30 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void trainsBprOfflineWithDjlAndItLearnsTheClusters() throws Exception {
+        Path train = directory.resolve("train.tsv");
+        Path test = directory.resolve("test.tsv");
+        writeClusters(train, test);
+
+        int code = command.run(List.of("--train", train.toString(), "--test", test.toString(), "--algorithms",
+                "popularity,bpr"), new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        assertThat(code).isZero();
+        assertThat(System.getProperty("ai.djl.offline")).isEqualTo("true");
+        List<String> json = out.toString(StandardCharsets.UTF_8).lines().filter(line -> line.startsWith("{"))
+                .toList();
+        assertThat(json).hasSize(2);
+        // Popularity cannot tell the clusters apart; BPR must rank the user's own cluster first.
+        assertThat(ndcg(json.get(1))).as(json.get(1)).isGreaterThan(ndcg(json.get(0)) + 0.1);
+    }
+
+    private static double ndcg(String jsonLine) {
+        String field = "\"ndcg_at_10\":";
+        int start = jsonLine.indexOf(field) + field.length();
+        return Double.parseDouble(jsonLine.substring(start, jsonLine.indexOf(',', start)));
+    }
+
+    @Test
     void aMissingDataFileSaysWhereItWasLookedFor() {
         Path missing = directory.resolve("ml-100k/u.data");
 

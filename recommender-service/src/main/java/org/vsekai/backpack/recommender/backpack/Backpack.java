@@ -31,6 +31,11 @@ public final class Backpack {
         open.putIfAbsent(itemId, addedAt);
     }
 
+    /** Takes the item out whatever happened to it (the item is gone); true when it was in. */
+    public boolean drop(String itemId) {
+        return open.remove(itemId) != null;
+    }
+
     public boolean contains(String itemId) {
         return open.containsKey(itemId);
     }

@@ -14,10 +14,13 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class BackpackRepository implements PanacheRepositoryBase<BackpackEntry, UUID> {
 
-    // The partial unique index on open entries makes a repeated Add a no-op.
+    // The partial unique index on open entries makes a repeated Add a no-op. The conflict target names it by its
+    // columns and its predicate: that is how PostgreSQL infers a partial unique index as the arbiter, and what
+    // CockroachDB requires to use one (its predicate must be implied by the WHERE given here). A bare
+    // ON CONFLICT DO NOTHING would also swallow any other unique violation, such as a duplicate id.
     private static final String OPEN = """
             INSERT INTO backpack_entries (user_id, item_id, added_at) VALUES (:userId, :itemId, :at)
-            ON CONFLICT DO NOTHING""";
+            ON CONFLICT (user_id, item_id) WHERE removed_at IS NULL DO NOTHING""";
     // greatest(): a Remove stamped a little before its Add (client clocks) still closes the entry.
     private static final String CLOSE = """
             UPDATE backpack_entries SET removed_at = greatest(added_at, :at)
@@ -44,5 +47,10 @@ public class BackpackRepository implements PanacheRepositoryBase<BackpackEntry, 
 
     public Uni<Long> deleteByUser(String userId) {
         return delete("userId", userId);
+    }
+
+    /** Every user's entries of the item, open and closed: a gone item leaves no backpack history behind. */
+    public Uni<Long> deleteByItem(String itemId) {
+        return delete("itemId", itemId);
     }
 }

@@ -48,7 +48,10 @@ public class BackpackResource {
             throw new ProblemException(Problem.ofType("forbidden", 403, "Not your backpack",
                     "A backpack is shown to its owner only"));
         }
+        // Entries of a gone item are deleted with it; one opened by an Add that arrived after its tombstone is not
+        // shown either.
         return backpacks.current(userId).map(entries -> new BackpackView(userId, entries.stream()
+                .filter(e -> !live.activity().isGone(e.itemId))
                 .map(e -> new BackpackView.Entry(e.itemId, live.activity().kindOf(e.itemId).orElse(null),
                         e.addedAt.toInstant()))
                 .toList()));

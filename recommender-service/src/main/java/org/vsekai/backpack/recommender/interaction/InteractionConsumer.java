@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.contracts.interaction.InteractionEvent;
+import org.vsekai.backpack.recommender.TransactionRetry;
 import org.vsekai.backpack.recommender.live.LiveState;
 
 import io.smallrye.mutiny.Uni;
@@ -14,8 +15,9 @@ import io.smallrye.mutiny.Uni;
 /**
  * Reads the {@code interactions} topic. The message is acknowledged only when the returned {@link Uni} completes,
  * i.e. after the write commits, so the offset never runs ahead of the database; a failure goes to
- * {@code interactions.dlq} (see application.properties). Once stored, the interaction reaches the live state, so
- * backpack filtering and popularity follow it at once, without a training.
+ * {@code interactions.dlq} (see application.properties), a serialization failure only after retries
+ * ({@link TransactionRetry}). Once stored, the interaction reaches the live state, so backpack filtering and
+ * popularity follow it at once, without a training.
  */
 @ApplicationScoped
 public class InteractionConsumer {
@@ -32,7 +34,7 @@ public class InteractionConsumer {
 
     @Incoming(Topics.INTERACTIONS_NAME)
     public Uni<Void> consume(InteractionEvent event) {
-        return live.ready().chain(() -> interactions.record(event)).invoke(isNew -> {
+        return live.ready().chain(() -> TransactionRetry.retrying(() -> interactions.record(event))).invoke(isNew -> {
             if (isNew) {
                 // A client clock ahead of ours counts as now: a future time must not outweigh every real one.
                 Instant at = event.published().isAfter(event.receivedAt()) ? event.receivedAt() : event.published();

@@ -40,6 +40,10 @@ public class InteractionRepository implements PanacheRepositoryBase<Interaction,
         return delete("userId", userId);
     }
 
+    public Uni<Long> deleteByItem(String itemId) {
+        return delete("itemId", itemId);
+    }
+
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }

@@ -27,6 +27,11 @@ import org.vsekai.backpack.recommender.backpack.Backpack;
  * a contribution is stored as {@code w·2^((t − t₀)/h)} for a fixed reference time {@code t₀}, which ranks items
  * the same as {@code w·2^((t − now)/h)}; the score reported is scaled back by {@code 2^(−(now − t₀)/h)}. Keeping
  * each pair's contribution is also what lets an erasure subtract exactly what that user added.
+ *
+ * <p>Gone items (an item tombstone): {@link #remove} takes the item out of popularity and out of every user's
+ * backpack, seen items and interest, as its rows are deleted; interactions that still arrive for it are recorded
+ * (they are stored too) but every read leaves a gone item out. The time of its removal stays, so that a model
+ * trained before it never serves the item, not even after a newer record brings the id back as a new item.
  */
 public final class LiveActivity {
 
@@ -40,6 +45,10 @@ public final class LiveActivity {
     private final Map<String, Double> popularity = new ConcurrentHashMap<>();
     /** Every item ever seen, by interaction or attributes; the value is its kind, or "" when not known yet. */
     private final Map<String, String> items = new ConcurrentHashMap<>();
+    /** Items a tombstone made gone, until a newer record brings them back. */
+    private final Set<String> gone = ConcurrentHashMap.newKeySet();
+    /** When each item's latest tombstone was applied: models trained before that do not serve it. */
+    private final Map<String, Instant> removedAt = new ConcurrentHashMap<>();
 
     /** A null or zero half-life means no decay. */
     public LiveActivity(Duration halfLife, Instant reference) {
@@ -106,22 +115,70 @@ public final class LiveActivity {
         }
     }
 
-    /** Records an item and, when known, its kind (the caller decides which attributes record is the latest). */
+    /**
+     * Records an item and, when known, its kind (the caller decides which attributes record is the latest); an item
+     * that was gone is back.
+     */
     public void item(String itemId, String kind) {
         items.put(itemId, kind == null ? "" : kind);
+        gone.remove(itemId);
     }
 
+    /** Restores an item read from the database at start, with its tombstone state. */
+    public void restoreItem(String itemId, String kind, boolean isGone, Instant removed) {
+        items.put(itemId, kind == null ? "" : kind);
+        if (isGone) {
+            gone.add(itemId);
+        }
+        if (removed != null) {
+            removedAt.merge(itemId, removed, (a, b) -> a.isAfter(b) ? a : b);
+        }
+    }
+
+    /**
+     * The item is gone (its tombstone committed at {@code at}): it leaves popularity and every user's backpack, seen
+     * items and interest, and is never served again until a newer record brings it back.
+     */
+    public void remove(String itemId, Instant at) {
+        // Marked first, so that readers leave it out while the rest is cleared.
+        gone.add(itemId);
+        items.put(itemId, "");
+        removedAt.merge(itemId, at, (a, b) -> a.isAfter(b) ? a : b);
+        popularity.remove(itemId);
+        users.values().forEach(state -> {
+            synchronized (state) {
+                state.contributions.remove(itemId);
+                state.seen.remove(itemId);
+                state.backpack.drop(itemId);
+            }
+        });
+    }
+
+    /** Known and not gone. */
     public boolean knowsItem(String itemId) {
-        return items.containsKey(itemId);
+        return items.containsKey(itemId) && !gone.contains(itemId);
+    }
+
+    public boolean isGone(String itemId) {
+        return gone.contains(itemId);
+    }
+
+    /**
+     * Whether a model trained at {@code trainedAt} may serve the item: it is not gone, and the model was trained
+     * after its latest removal (before it, the model learned the old item that had this id).
+     */
+    public boolean mayServe(String itemId, Instant trainedAt) {
+        Instant removed = removedAt.get(itemId);
+        return removed == null || (!gone.contains(itemId) && trainedAt.isAfter(removed));
     }
 
     public boolean knowsUser(String userId) {
         return users.containsKey(userId);
     }
 
-    /** The item's kind, empty when the item or its kind is not known. */
+    /** The item's kind, empty when the item or its kind is not known (or the item is gone). */
     public Optional<String> kindOf(String itemId) {
-        String kind = items.get(itemId);
+        String kind = gone.contains(itemId) ? null : items.get(itemId);
         return kind == null || kind.isEmpty() ? Optional.empty() : Optional.of(kind);
     }
 
@@ -133,10 +190,15 @@ public final class LiveActivity {
         }
         synchronized (state) {
             Set<String> excluded = new HashSet<>(state.seen);
-            Map<String, Instant> backpack = state.backpack.items();
+            Map<String, Instant> backpack = new HashMap<>(state.backpack.items());
             excluded.addAll(backpack.keySet());
-            return Optional.of(new UserActivity(userId, Set.copyOf(excluded), Set.copyOf(state.contributions.keySet()),
-                    backpack));
+            Set<String> positive = new HashSet<>(state.contributions.keySet());
+            if (!gone.isEmpty()) { // interactions that arrived after an item's tombstone
+                backpack.keySet().removeIf(gone::contains);
+                positive.removeIf(gone::contains);
+            }
+            return Optional.of(new UserActivity(userId, Set.copyOf(excluded), Set.copyOf(positive),
+                    Map.copyOf(backpack)));
         }
     }
 
@@ -171,7 +233,7 @@ public final class LiveActivity {
         PriorityQueue<Popular> top = new PriorityQueue<>(worstFirst);
         double scale = Math.pow(2, -(now.toEpochMilli() / 1000.0 - referenceSecond) / halfLifeSeconds);
         popularity.forEach((itemId, raw) -> {
-            if (raw <= 0) {
+            if (raw <= 0 || gone.contains(itemId)) {
                 return;
             }
             Popular candidate = new Popular(itemId, raw * scale);
@@ -189,9 +251,9 @@ public final class LiveActivity {
         return best;
     }
 
-    /** The item's live popularity now; 0 when nobody showed interest. */
+    /** The item's live popularity now; 0 when nobody showed interest (or it is gone). */
     public double popularity(String itemId, Instant now) {
-        return popularity.getOrDefault(itemId, 0.0)
+        return (gone.contains(itemId) ? 0.0 : popularity.getOrDefault(itemId, 0.0))
                 * Math.pow(2, -(now.toEpochMilli() / 1000.0 - referenceSecond) / halfLifeSeconds);
     }
 

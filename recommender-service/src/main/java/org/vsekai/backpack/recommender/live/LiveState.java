@@ -36,7 +36,7 @@ public class LiveState {
               FROM interactions GROUP BY user_id, item_id, type, weight""";
     private static final String OPEN_BACKPACK_ENTRIES =
             "SELECT user_id, item_id, added_at FROM backpack_entries WHERE removed_at IS NULL";
-    private static final String ITEMS = "SELECT external_id, kind FROM items";
+    private static final String ITEMS = "SELECT external_id, kind, gone, removed_at FROM items";
 
     private final LiveActivity activity;
     private final Pool database;
@@ -71,7 +71,9 @@ public class LiveState {
     private Uni<Void> load() {
         long started = System.nanoTime();
         return database.query(ITEMS).execute()
-                .invoke(rows -> rows.forEach(row -> activity.item(row.getString(0), row.getString(1))))
+                .invoke(rows -> rows.forEach(row -> activity.restoreItem(row.getString(0), row.getString(1),
+                        row.getBoolean(2), row.getOffsetDateTime(3) == null ? null
+                                : row.getOffsetDateTime(3).toInstant())))
                 .chain(() -> database.query(INTERACTIONS).execute())
                 .invoke(rows -> rows.forEach(this::restoreInteraction))
                 .chain(() -> database.query(OPEN_BACKPACK_ENTRIES).execute())

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.contracts.privacy.UserErasure;
+import org.vsekai.backpack.recommender.TransactionRetry;
 import org.vsekai.backpack.recommender.live.LiveState;
 import org.vsekai.backpack.recommender.serving.ServingModel;
 import org.vsekai.backpack.recommender.training.TrainingService;
@@ -38,7 +39,7 @@ public class ErasureConsumer {
     @Incoming(Topics.USER_ERASURES_NAME)
     public Uni<Void> consume(UserErasure request) {
         String userId = request.userId();
-        return live.ready().chain(() -> erasure.erase(userId)).invoke(rows -> {
+        return live.ready().chain(() -> TransactionRetry.retrying(() -> erasure.erase(userId))).invoke(rows -> {
             serving.forget(userId, Instant.now());
             boolean wasLive = live.activity().erase(userId);
             boolean inModel = serving.current().map(model -> model.users().indexOf(userId) >= 0).orElse(false);

@@ -37,8 +37,9 @@ import io.quarkus.runtime.Startup;
  * <li>for a user it does not (new since the training): RP3beta over the items they showed interest in since;</li>
  * <li>otherwise, and for a session of unknown items: live time-decayed popularity ({@value #POPULARITY}).</li>
  * </ul>
- * Whatever the model, the user's backpack and seen items, read live, are never recommended, and {@code kind}
- * keeps only items of that kind (kinds are live too).
+ * Whatever the model, the user's backpack and seen items, read live, are never recommended, {@code kind}
+ * keeps only items of that kind (kinds are live too), and a gone item (its tombstone, live) is never served, nor
+ * used as a source, from a model trained before it went.
  */
 @ApplicationScoped
 @Startup // its meters exist from the start, at zero, so rates over them are defined
@@ -70,7 +71,7 @@ public class RecommendationService {
         if (current.isPresent() && user.isPresent()) {
             ServingSnapshot model = current.get();
             int[] excludedIndexes = indexes(model, excluded);
-            int[] sources = indexes(model, user.get().positiveItems());
+            int[] sources = sources(model, user.get().positiveItems());
             IntPredicate allowed = allowed(model, kind);
             float[] vector = serving.mayServe(model, userId) ? model.userVector(userId) : null;
             if (vector != null) {
@@ -96,9 +97,16 @@ public class RecommendationService {
     }
 
     public SimilarItems similar(String itemId, int limit, String kind) {
+        LiveActivity activity = live.activity();
+        if (activity.isGone(itemId)) {
+            throw new ProblemException(Problem.ofType("item-not-found", 404, "Unknown item",
+                    "Item " + itemId + " no longer exists"));
+        }
         Optional<ServingSnapshot> current = serving.current();
-        int item = current.map(model -> model.items().indexOf(itemId)).orElse(-1);
-        if (item < 0 && !live.activity().knowsItem(itemId)) {
+        // A model trained before the item's last removal knows another item of that id, not this one.
+        int item = current.filter(model -> activity.mayServe(itemId, model.trainedAt()))
+                .map(model -> model.items().indexOf(itemId)).orElse(-1);
+        if (item < 0 && !activity.knowsItem(itemId)) {
             throw new ProblemException(Problem.ofType("item-not-found", 404, "Unknown item",
                     "No interaction with and no attributes of item " + itemId + " have reached the recommender"));
         }
@@ -121,9 +129,9 @@ public class RecommendationService {
         Optional<ServingSnapshot> current = serving.current();
         if (current.isPresent()) {
             ServingSnapshot model = current.get();
-            int[] sources = indexes(model, seen);
+            int[] sources = sources(model, seen);
             if (sources.length > 0) {
-                List<ScoredItem> items = itemItem(model, sources, sources, allowed(model, kind), limit);
+                List<ScoredItem> items = itemItem(model, sources, indexes(model, seen), allowed(model, kind), limit);
                 if (!items.isEmpty()) {
                     count("session", ServingSnapshot.ITEM_ITEM_MODEL);
                     return new Recommendations(null, model.itemItemModel(), items);
@@ -149,12 +157,27 @@ public class RecommendationService {
                 .map(p -> new ScoredItem(p.itemId(), p.score(), List.of())).toList();
     }
 
+    /**
+     * What the snapshot may answer with: never a gone item (its tombstone is live, the model is not) nor one removed
+     * after the model was trained, and only items of {@code kind} when given. Consulted only for items that would
+     * enter the top-k.
+     */
     private IntPredicate allowed(ServingSnapshot model, String kind) {
-        if (kind == null) {
-            return item -> true;
-        }
         LiveActivity activity = live.activity();
-        return item -> activity.kindOf(model.items().idOf(item)).filter(kind::equals).isPresent();
+        Instant trainedAt = model.trainedAt();
+        if (kind == null) {
+            return item -> activity.mayServe(model.items().idOf(item), trainedAt);
+        }
+        return item -> {
+            String id = model.items().idOf(item);
+            return activity.mayServe(id, trainedAt) && activity.kindOf(id).filter(kind::equals).isPresent();
+        };
+    }
+
+    /** The model's indexes of the items it may start from (see {@link #allowed}), ascending. */
+    private int[] sources(ServingSnapshot model, Collection<String> itemIds) {
+        LiveActivity activity = live.activity();
+        return indexes(model, itemIds.stream().filter(id -> activity.mayServe(id, model.trainedAt())).toList());
     }
 
     /** The model's indexes of the items it knows, ascending (the scans binary-search them). */

@@ -25,11 +25,15 @@ public class TrainingData {
 
     // A pair's weight is the sum, over the activity types it had, of each type's weight: liking and adding an item
     // says more than viewing it, but viewing it a hundred times says no more than viewing it once (no spam weight).
-    // Zero-weight types (Remove) are left out. Ordered, so that the same data trains the same model.
+    // Zero-weight types (Remove) are left out, and so are gone items (interactions that arrived after their
+    // tombstone: left out by an anti-join). Ordered, so that the same data trains the same model.
     private static final String PAIRS = """
             SELECT user_id, item_id, sum(w) AS weight, max(at) AS at
-              FROM (SELECT user_id, item_id, type, max(weight) AS w, max(published) AS at
-                      FROM interactions WHERE weight > 0 GROUP BY user_id, item_id, type) per_type
+              FROM (SELECT i.user_id, i.item_id, i.type, max(i.weight) AS w, max(i.published) AS at
+                      FROM interactions i
+                      LEFT JOIN items g ON g.external_id = i.item_id AND g.gone
+                     WHERE i.weight > 0 AND g.external_id IS NULL
+                     GROUP BY i.user_id, i.item_id, i.type) per_type
              GROUP BY user_id, item_id
              ORDER BY user_id, item_id""";
     private static final int FETCH = 10_000;

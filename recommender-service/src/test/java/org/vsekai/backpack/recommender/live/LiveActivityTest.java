@@ -103,4 +103,50 @@ class LiveActivityTest {
         assertThat(live.kindOf("unknown-kind")).isEmpty();
         assertThat(live.knowsItem("never")).isFalse();
     }
+
+    @Test
+    void aGoneItemLeavesPopularityBackpacksAndInterestAndNoEarlierModelServesItAgain() {
+        live.item("gone", "prop");
+        live.item("kept", "prop");
+        live.record("u", "gone", ActivityType.ADD, 5, false, NOW);
+        live.record("u", "kept", ActivityType.LIKE, 3, true, NOW);
+        live.record("v", "gone", ActivityType.VIEW, 1, true, NOW);
+        Instant trainedBefore = NOW.minusSeconds(1);
+        assertThat(live.mayServe("gone", trainedBefore)).isTrue();
+
+        live.remove("gone", NOW);
+
+        assertThat(live.popularity("gone", NOW)).isZero();
+        assertThat(live.popular(10, id -> true, NOW)).extracting(Popular::itemId).containsExactly("kept");
+        assertThat(live.user("u").orElseThrow().backpack()).isEmpty();
+        assertThat(live.user("u").orElseThrow().positiveItems()).containsExactly("kept");
+        assertThat(live.knowsItem("gone")).isFalse();
+        assertThat(live.kindOf("gone")).isEmpty();
+        assertThat(live.mayServe("gone", trainedBefore)).isFalse();
+        assertThat(live.mayServe("gone", NOW.plusSeconds(1))).as("gone, whatever the model").isFalse();
+        assertThat(live.mayServe("kept", trainedBefore)).isTrue();
+
+        // What arrives after the tombstone is kept but not served while the item is gone.
+        live.record("w", "gone", ActivityType.ADD, 5, false, NOW);
+        assertThat(live.popular(10, id -> true, NOW)).extracting(Popular::itemId).containsExactly("kept");
+        assertThat(live.user("w").orElseThrow().backpack()).isEmpty();
+
+        // A newer record brings the id back as a new item: live again, but not from a model older than its removal.
+        live.item("gone", "prop");
+        assertThat(live.knowsItem("gone")).isTrue();
+        assertThat(live.popular(10, id -> true, NOW)).extracting(Popular::itemId).containsExactly("gone", "kept");
+        assertThat(live.user("w").orElseThrow().backpack()).containsKey("gone");
+        assertThat(live.mayServe("gone", trainedBefore)).isFalse();
+        assertThat(live.mayServe("gone", NOW.plusSeconds(1))).isTrue();
+    }
+
+    @Test
+    void aGoneItemRestoredAtStartStaysGone() {
+        live.restoreItem("gone", null, true, NOW);
+        live.restore("u", "gone", 5, true, NOW);
+        assertThat(live.knowsItem("gone")).isFalse();
+        assertThat(live.popular(10, id -> true, NOW)).isEmpty();
+        assertThat(live.user("u").orElseThrow().positiveItems()).isEmpty();
+        assertThat(live.mayServe("gone", NOW.plusSeconds(1))).isFalse();
+    }
 }

@@ -13,7 +13,7 @@ import org.vsekai.backpack.recommender.model.matrix.InteractionMatrix;
  * conjugate-gradient steps, warm-started from the previous factors (Takács, Pilászy, Tikk 2011), so a step costs
  * O(f² + nnz·f) per row instead of a f³ solve. Factors are float arrays, one row per user/item, row-major.
  */
-public final class ImplicitAls implements SimilarItems {
+public final class ImplicitAls implements SimilarItems, FactorModel {
 
     private static final System.Logger LOG = System.getLogger(ImplicitAls.class.getName());
 
@@ -258,16 +258,19 @@ public final class ImplicitAls implements SimilarItems {
         return sum;
     }
 
+    @Override
     public int factors() {
         return settings.factors();
     }
 
     /** The item factors (a copy), row-major: item i at [i·f, (i+1)·f), for serving layouts. */
+    @Override
     public float[] itemFactors() {
         return itemFactors.clone();
     }
 
     /** The user's factor vector (a copy), for tests and later serving layouts. */
+    @Override
     public float[] userVector(int user) {
         int f = settings.factors();
         float[] x = new float[f];

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.vsekai.backpack.recommender.model.algorithm.ImplicitAls;
+import org.vsekai.backpack.recommender.model.algorithm.FactorModel;
 import org.vsekai.backpack.recommender.model.algorithm.ScoredItem;
 import org.vsekai.backpack.recommender.model.algorithm.TopK;
 import org.vsekai.backpack.recommender.model.matrix.InteractionMatrix;
@@ -15,9 +15,9 @@ import org.vsekai.backpack.recommender.model.matrix.InteractionMatrix;
  * one contiguous row-major float[], ordered by vector norm (largest first), scanned in a tight loop into a bounded
  * heap. Since y·x ≤ |y|·|x|, the scan stops as soon as the next row's bound cannot beat the k-th best score — an exact
  * cut, and an early one for popularity-skewed data, where popular items have the long vectors and win most lists.
- * Scores are the same sequential dot products as {@link ImplicitAls#recommend} (four rows side by side, one
- * accumulator each), so results are identical to it. The user's own items are skipped by binary search in their
- * sorted indexes, only for items that would enter the heap. Immutable and thread-safe.
+ * Scores are the same sequential dot products as the model's own {@link FactorModel#recommend} (four rows side by
+ * side, one accumulator each), so results are identical to it. The user's own items are skipped by binary search in
+ * their sorted indexes, only for items that would enter the heap. Immutable and thread-safe.
  */
 public final class FactorScan {
 
@@ -42,7 +42,7 @@ public final class FactorScan {
     }
 
     /** The fitted model's item factors, keeping only items with at least one interaction (as the model does). */
-    public static FactorScan of(ImplicitAls model, InteractionMatrix matrix) {
+    public static FactorScan of(FactorModel model, InteractionMatrix matrix) {
         int f = model.factors();
         float[] all = model.itemFactors();
         double[] normOf = new double[matrix.itemCount()];
