@@ -22,7 +22,6 @@ import org.vsekai.backpack.kit.problem.ProblemException;
 import org.vsekai.backpack.recommender.live.LiveActivity;
 import org.vsekai.backpack.recommender.live.LiveState;
 import org.vsekai.backpack.recommender.live.UserActivity;
-import org.vsekai.backpack.recommender.serving.NeighbourIndex;
 import org.vsekai.backpack.recommender.serving.ServingModel;
 import org.vsekai.backpack.recommender.serving.ServingSnapshot;
 
@@ -75,7 +74,7 @@ public class RecommendationService {
             IntPredicate allowed = allowed(model, kind);
             float[] vector = serving.mayServe(model, userId) ? model.userVector(userId) : null;
             if (vector != null) {
-                var top = model.factorIndex().recommend(vector, excludedIndexes, allowed, limit);
+                var top = model.factorScan().recommend(vector, excludedIndexes, allowed, limit);
                 if (!top.isEmpty()) {
                     count("user", ServingSnapshot.USER_ITEM_MODEL);
                     return new Recommendations(userId, model.userItemModel(), top.stream()
@@ -144,8 +143,9 @@ public class RecommendationService {
 
     private static List<ScoredItem> itemItem(ServingSnapshot model, int[] sources, int[] excluded,
             IntPredicate allowed, int limit) {
-        List<NeighbourIndex.Explained> top = model.neighbours().recommend(sources, excluded, allowed, limit, REASONS);
-        return top.stream().map(e -> new ScoredItem(model.items().idOf(e.item()), e.score(), ids(model, e.because())))
+        return model.neighbours().recommend(sources, excluded, allowed, limit).stream()
+                .map(s -> new ScoredItem(model.items().idOf(s.item()), s.score(),
+                        ids(model, model.neighbours().because(sources, s.item(), REASONS))))
                 .toList();
     }
 

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
+import org.vsekai.backpack.recommender.model.algorithm.ItemNeighbours;
 import org.vsekai.backpack.recommender.model.matrix.IdIndex;
+import org.vsekai.backpack.recommender.model.serving.FactorScan;
+import org.vsekai.backpack.recommender.model.serving.NeighbourScan;
 
 /**
  * One trained model set, immutable, as served: the user-item model (iALS user and item factors, items laid out
@@ -16,8 +19,8 @@ import org.vsekai.backpack.recommender.model.matrix.IdIndex;
  * @param interactions the distinct (user, item) pairs it was trained on
  */
 public record ServingSnapshot(String version, Instant trainedAt, int interactions, IdIndex users, IdIndex items,
-                              int factors, float[] userFactors, float[] itemFactors, FactorIndex factorIndex,
-                              NeighbourIndex neighbours) {
+                              int factors, float[] userFactors, float[] itemFactors, FactorScan factorScan,
+                              NeighbourScan neighbours) {
 
     public static final String USER_ITEM_MODEL = "ials";
     public static final String ITEM_ITEM_MODEL = "rp3beta";
@@ -30,11 +33,14 @@ public record ServingSnapshot(String version, Instant trainedAt, int interaction
         }
     }
 
-    /** Builds the serving layout over the trained arrays. */
+    /**
+     * Builds the serving layouts (recommender-model's, from plain arrays: a fitted model's or a loaded file's) over
+     * the trained arrays; every item of the file is a candidate of the factor scan.
+     */
     public static ServingSnapshot of(String version, Instant trainedAt, int interactions, List<String> userIds,
-            List<String> itemIds, int factors, float[] userFactors, float[] itemFactors, NeighbourIndex neighbours) {
+            List<String> itemIds, int factors, float[] userFactors, float[] itemFactors, ItemNeighbours neighbours) {
         return new ServingSnapshot(version, trainedAt, interactions, IdIndex.of(userIds), IdIndex.of(itemIds), factors,
-                userFactors, itemFactors, FactorIndex.of(factors, itemFactors), neighbours);
+                userFactors, itemFactors, FactorScan.of(factors, itemFactors), new NeighbourScan(neighbours));
     }
 
     /** The user's factor vector (a copy), or null for a user the model does not know. */

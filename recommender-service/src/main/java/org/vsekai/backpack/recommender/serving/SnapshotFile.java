@@ -9,12 +9,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
+
+import org.vsekai.backpack.recommender.model.algorithm.ItemNeighbours;
 
 /**
  * The binary model file: big-endian, every array written as its length then its raw elements, no per-value
@@ -30,8 +34,10 @@ import java.util.zip.CheckedOutputStream;
  * long   CRC-32 of every byte before it
  * </pre>
  *
- * The factor scan's norm order is not stored: it is recomputed from the factors on load, the same way, so a loaded
- * model serves exactly what the trained one did.
+ * The factor scan's norm order is not stored: recommender-model's {@code FactorScan.of(factors, itemFactors)}
+ * recomputes it from the factors on load, the same way, so a loaded model serves exactly what the trained one did.
+ * The neighbour arrays are read straight into {@code ItemNeighbours.of}, which checks that they make lists over the
+ * items.
  */
 public final class SnapshotFile {
 
@@ -52,13 +58,13 @@ public final class SnapshotFile {
         writeIds(out, snapshot.users().ids());
         writeIds(out, snapshot.items().ids());
         out.writeInt(snapshot.factors());
-        writeFloats(out, snapshot.userFactors());
-        writeFloats(out, snapshot.itemFactors());
-        NeighbourIndex neighbours = snapshot.neighbours();
-        writeInts(out, neighbours.start());
-        out.writeInt(neighbours.items().length);
-        writeInts(out, neighbours.items());
-        writeFloats(out, neighbours.weights());
+        writeFloats(out, FloatBuffer.wrap(snapshot.userFactors()));
+        writeFloats(out, FloatBuffer.wrap(snapshot.itemFactors()));
+        ItemNeighbours neighbours = snapshot.neighbours().neighbours();
+        writeInts(out, neighbours.startView());
+        out.writeInt(neighbours.links());
+        writeInts(out, neighbours.neighbourView());
+        writeFloats(out, neighbours.weightView());
         out.flush();
         out.writeLong(checked.getChecksum().getValue());
         out.flush();
@@ -86,18 +92,13 @@ public final class SnapshotFile {
             int[] start = readInts(in, items.size() + 1L);
             int links = in.readInt();
             int[] neighbourItems = readInts(in, links);
-            for (int item : neighbourItems) {
-                if (item < 0 || item >= items.size()) {
-                    throw new IOException("neighbour " + item + " is not an item");
-                }
-            }
             float[] weights = readFloats(in, links);
             long expected = checked.getChecksum().getValue();
             if (in.readLong() != expected) {
                 throw new IOException("model file checksum mismatch: the file is damaged");
             }
             return ServingSnapshot.of(version, trainedAt, interactions, users, items, factors, userFactors,
-                    itemFactors, new NeighbourIndex(start, neighbourItems, weights));
+                    itemFactors, ItemNeighbours.of(start, neighbourItems, weights));
         } catch (EOFException e) {
             throw new IOException("model file is truncated", e);
         } catch (IllegalArgumentException e) {
@@ -128,23 +129,23 @@ public final class SnapshotFile {
     // loads in a fraction of the time (same bytes: ByteBuffer is big-endian, as DataOutputStream).
     private static final int CHUNK = 1 << 16;
 
-    private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
+    private static void writeFloats(DataOutputStream out, FloatBuffer values) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
-        for (int i = 0; i < values.length; ) {
-            int n = Math.min(values.length - i, CHUNK / Float.BYTES);
+        for (int i = 0; i < values.limit(); ) {
+            int n = Math.min(values.limit() - i, CHUNK / Float.BYTES);
             buffer.clear();
-            buffer.asFloatBuffer().put(values, i, n);
+            buffer.asFloatBuffer().put(values.slice(i, n));
             out.write(buffer.array(), 0, n * Float.BYTES);
             i += n;
         }
     }
 
-    private static void writeInts(DataOutputStream out, int[] values) throws IOException {
+    private static void writeInts(DataOutputStream out, IntBuffer values) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
-        for (int i = 0; i < values.length; ) {
-            int n = Math.min(values.length - i, CHUNK / Integer.BYTES);
+        for (int i = 0; i < values.limit(); ) {
+            int n = Math.min(values.limit() - i, CHUNK / Integer.BYTES);
             buffer.clear();
-            buffer.asIntBuffer().put(values, i, n);
+            buffer.asIntBuffer().put(values.slice(i, n));
             out.write(buffer.array(), 0, n * Integer.BYTES);
             i += n;
         }

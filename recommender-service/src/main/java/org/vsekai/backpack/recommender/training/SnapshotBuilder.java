@@ -7,7 +7,6 @@ import org.vsekai.backpack.recommender.model.algorithm.ImplicitAls;
 import org.vsekai.backpack.recommender.model.algorithm.Rp3Beta;
 import org.vsekai.backpack.recommender.model.matrix.Interaction;
 import org.vsekai.backpack.recommender.model.matrix.InteractionMatrix;
-import org.vsekai.backpack.recommender.serving.NeighbourIndex;
 import org.vsekai.backpack.recommender.serving.ServingSnapshot;
 
 /**
@@ -60,6 +59,6 @@ public final class SnapshotBuilder {
             System.arraycopy(userItem.userVector(u), 0, userFactors, u * f, f);
         }
         return ServingSnapshot.of(version, trainedAt, matrix.nonZeroCount(), matrix.users().ids(),
-                matrix.items().ids(), f, userFactors, userItem.itemFactors(), NeighbourIndex.of(itemItem.neighbours()));
+                matrix.items().ids(), f, userFactors, userItem.itemFactors(), itemItem.neighbours());
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vsekai.backpack.recommender.RecommenderConfig;
+import org.vsekai.backpack.recommender.model.algorithm.ItemNeighbours;
 
 class ModelStoreTest {
 
@@ -57,7 +58,7 @@ class ModelStoreTest {
     private static ServingSnapshot snapshot(String version, float marker) {
         return ServingSnapshot.of(version, Instant.parse("2026-11-26T15:00:00Z"), 3, List.of("u1", "u2"),
                 List.of("i1", "i2"), 2, new float[] {marker, 0, 1, 1}, new float[] {1, 0, 0, 1},
-                new NeighbourIndex(new int[] {0, 1, 2}, new int[] {1, 0}, new float[] {1, 1}));
+                ItemNeighbours.of(new int[] {0, 1, 2}, new int[] {1, 0}, new float[] {1, 1}));
     }
 
     @Test

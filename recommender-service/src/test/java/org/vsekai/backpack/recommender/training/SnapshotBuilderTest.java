@@ -14,11 +14,12 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.vsekai.backpack.recommender.model.algorithm.ImplicitAls;
+import org.vsekai.backpack.recommender.model.algorithm.ItemNeighbours;
 import org.vsekai.backpack.recommender.model.algorithm.Rp3Beta;
 import org.vsekai.backpack.recommender.model.algorithm.ScoredItem;
 import org.vsekai.backpack.recommender.model.matrix.Interaction;
 import org.vsekai.backpack.recommender.model.matrix.InteractionMatrix;
-import org.vsekai.backpack.recommender.serving.NeighbourIndex;
+import org.vsekai.backpack.recommender.model.serving.NeighbourScan;
 import org.vsekai.backpack.recommender.serving.ServingSnapshot;
 import org.vsekai.backpack.recommender.serving.SnapshotFile;
 
@@ -63,10 +64,10 @@ class SnapshotBuilderTest {
             String user = matrix.users().idOf(u);
             int[] seen = matrix.itemsOf(u);
             List<ScoredItem> expected = als.recommend(u, 5, matrix.seenBy(u));
-            List<ScoredItem> served = snapshot.factorIndex().recommend(snapshot.userVector(user), seen, i -> true, 5);
+            List<ScoredItem> served = snapshot.factorScan().recommend(snapshot.userVector(user), seen, i -> true, 5);
             assertThat(ids(snapshot, served)).as("user %s", user).isEqualTo(ids(matrix, expected));
             List<String> expectedItemItem = ids(matrix, rp3.recommend(u, 5, matrix.seenBy(u)));
-            List<String> servedItemItem = snapshot.neighbours().recommend(seen, seen, i -> true, 5, 3).stream()
+            List<String> servedItemItem = snapshot.neighbours().recommend(seen, seen, i -> true, 5).stream()
                     .map(e -> snapshot.items().idOf(e.item())).toList();
             assertThat(servedItemItem).as("user %s", user).isEqualTo(expectedItemItem);
         }
@@ -82,7 +83,7 @@ class SnapshotBuilderTest {
         float[] user = snapshot.userVector("u0");
         int[] excluded = {snapshot.items().indexOf("i0"), snapshot.items().indexOf("i1")};
         Arrays.sort(excluded);
-        List<ScoredItem> odd = snapshot.factorIndex().recommend(user, excluded,
+        List<ScoredItem> odd = snapshot.factorScan().recommend(user, excluded,
                 i -> Integer.parseInt(snapshot.items().idOf(i).substring(1)) % 2 == 1, 100);
         assertThat(odd).isNotEmpty().allSatisfy(s -> {
             assertThat(Integer.parseInt(snapshot.items().idOf(s.item()).substring(1)) % 2).isEqualTo(1);
@@ -95,15 +96,16 @@ class SnapshotBuilderTest {
     @Test
     void becauseNamesTheSourcesWithTheStrongestLinks() {
         // Item 0 links to 2 with 0.5, item 1 links to 2 with 0.9 and to 3 with 0.1.
-        NeighbourIndex index = new NeighbourIndex(new int[] {0, 1, 3, 3, 3}, new int[] {2, 2, 3},
-                new float[] {0.5f, 0.9f, 0.1f});
-        var result = index.recommend(new int[] {0, 1}, new int[] {0, 1}, i -> true, 10, 2);
-        assertThat(result).extracting(NeighbourIndex.Explained::item).containsExactly(2, 3);
+        NeighbourScan index = new NeighbourScan(ItemNeighbours.of(new int[] {0, 1, 3, 3, 3}, new int[] {2, 2, 3},
+                new float[] {0.5f, 0.9f, 0.1f}));
+        int[] sources = {0, 1};
+        var result = index.recommend(sources, new int[] {0, 1}, i -> true, 10);
+        assertThat(result).extracting(ScoredItem::item).containsExactly(2, 3);
         assertThat(result.get(0).score()).isEqualTo(1.4f);
-        assertThat(result.get(0).because()).containsExactly(1, 0);
-        assertThat(result.get(1).because()).containsExactly(1);
-        assertThat(index.recommend(new int[] {0, 1}, new int[] {0, 1, 2}, i -> true, 10, 2))
-                .extracting(NeighbourIndex.Explained::item).containsExactly(3);
+        assertThat(index.because(sources, result.get(0).item(), 2)).containsExactly(1, 0);
+        assertThat(index.because(sources, result.get(1).item(), 2)).containsExactly(1);
+        assertThat(index.recommend(sources, new int[] {0, 1, 2}, i -> true, 10))
+                .extracting(ScoredItem::item).containsExactly(3);
     }
 
     @Test
@@ -118,8 +120,8 @@ class SnapshotBuilderTest {
         assertThat(loaded.users().ids()).isEqualTo(trained.users().ids());
         assertThat(loaded.items().ids()).isEqualTo(trained.items().ids());
         for (String user : trained.users().ids()) {
-            assertThat(loaded.factorIndex().recommend(loaded.userVector(user), new int[0], i -> true, 10))
-                    .isEqualTo(trained.factorIndex().recommend(trained.userVector(user), new int[0], i -> true, 10));
+            assertThat(loaded.factorScan().recommend(loaded.userVector(user), new int[0], i -> true, 10))
+                    .isEqualTo(trained.factorScan().recommend(trained.userVector(user), new int[0], i -> true, 10));
         }
         for (int item = 0; item < trained.items().size(); item++) {
             assertThat(loaded.neighbours().similarItems(item, 10, i -> true))

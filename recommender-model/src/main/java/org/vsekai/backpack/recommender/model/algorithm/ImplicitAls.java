@@ -179,44 +179,13 @@ public final class ImplicitAls implements SimilarItems, FactorModel {
         return gram;
     }
 
-    /**
-     * into = matrix·vector. The hot loop of training (f² per CG step per row): four rows side by side, each summed in
-     * the same order as {@link #dot}, so results are bit-identical while the CPU overlaps four add chains.
-     */
+    /** into = matrix·vector: the hot loop of training (f² per CG step per row). */
     private static void multiply(float[] matrix, float[] vector, float[] into, int f) {
-        int a = 0;
-        for (; a + 4 <= f; a += 4) {
-            int o0 = a * f;
-            int o1 = o0 + f;
-            int o2 = o1 + f;
-            int o3 = o2 + f;
-            float s0 = 0;
-            float s1 = 0;
-            float s2 = 0;
-            float s3 = 0;
-            for (int d = 0; d < f; d++) {
-                float v = vector[d];
-                s0 += matrix[o0 + d] * v;
-                s1 += matrix[o1 + d] * v;
-                s2 += matrix[o2 + d] * v;
-                s3 += matrix[o3 + d] * v;
-            }
-            into[a] = s0;
-            into[a + 1] = s1;
-            into[a + 2] = s2;
-            into[a + 3] = s3;
-        }
-        for (; a < f; a++) {
-            into[a] = dot(matrix, a * f, vector, f);
-        }
+        DotProducts.rows(matrix, 0, f, vector, f, into, 0);
     }
 
     private static float dot(float[] rows, int offset, float[] vector, int f) {
-        float sum = 0;
-        for (int d = 0; d < f; d++) {
-            sum += rows[offset + d] * vector[d];
-        }
-        return sum;
+        return DotProducts.dot(rows, offset, vector, f);
     }
 
     @Override

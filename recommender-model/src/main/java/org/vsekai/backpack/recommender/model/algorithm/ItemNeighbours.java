@@ -1,5 +1,7 @@
 package org.vsekai.backpack.recommender.model.algorithm;
 
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
@@ -9,7 +11,8 @@ import org.vsekai.backpack.recommender.model.matrix.InteractionMatrix;
 /**
  * Each item's top neighbours with their weights, in one CSR structure (three flat arrays instead of an object per
  * link); shared by the neighbourhood models. A user's score for an item is the weighted sum of the links from the
- * user's items to it. Read-only outside this package: serving layouts read it through the position accessors.
+ * user's items to it. Made by fitting, or from the three arrays (a saved model, {@link #of}); read-only: serving
+ * layouts read it through the position accessors, a model file through the read-only array views.
  */
 public final class ItemNeighbours {
 
@@ -26,6 +29,31 @@ public final class ItemNeighbours {
         this.start = start;
         this.items = items;
         this.weights = weights;
+    }
+
+    /**
+     * Neighbour lists from their CSR arrays: item i's neighbours are {@code items[start[i], start[i+1])}, most similar
+     * first, with their {@code weights} at the same positions. The arrays are kept, not copied: do not change them.
+     *
+     * @throws IllegalArgumentException when the arrays do not make such lists over {@code start.length - 1} items
+     */
+    public static ItemNeighbours of(int[] start, int[] items, float[] weights) {
+        if (start.length == 0 || start[0] != 0 || start[start.length - 1] != items.length
+                || items.length != weights.length) {
+            throw new IllegalArgumentException("inconsistent neighbour arrays");
+        }
+        int n = start.length - 1;
+        for (int i = 0; i < n; i++) {
+            if (start[i + 1] < start[i]) {
+                throw new IllegalArgumentException("neighbour list " + i + " ends before it starts");
+            }
+        }
+        for (int item : items) {
+            if (item < 0 || item >= n) {
+                throw new IllegalArgumentException("neighbour " + item + " is not an item");
+            }
+        }
+        return new ItemNeighbours(start, items, weights);
     }
 
     static ItemNeighbours empty() {
@@ -93,6 +121,31 @@ public final class ItemNeighbours {
 
     public float weightAt(int position) {
         return weights[position];
+    }
+
+    /** The weight of the link from item {@code from} to item {@code to}; 0 when {@code to} is not a neighbour. */
+    public float weight(int from, int to) {
+        for (int q = start[from]; q < start[from + 1]; q++) {
+            if (items[q] == to) {
+                return weights[q];
+            }
+        }
+        return 0;
+    }
+
+    /** The {@code start} array of {@link #of} (items + 1 positions), read-only, without a copy. */
+    public IntBuffer startView() {
+        return IntBuffer.wrap(start).asReadOnlyBuffer();
+    }
+
+    /** The {@code items} array of {@link #of} ({@link #links()} neighbours), read-only, without a copy. */
+    public IntBuffer neighbourView() {
+        return IntBuffer.wrap(items).asReadOnlyBuffer();
+    }
+
+    /** The {@code weights} array of {@link #of} ({@link #links()} weights), read-only, without a copy. */
+    public FloatBuffer weightView() {
+        return FloatBuffer.wrap(weights).asReadOnlyBuffer();
     }
 
     List<ScoredItem> recommend(InteractionMatrix interactions, int user, int k, IntPredicate excluded) {

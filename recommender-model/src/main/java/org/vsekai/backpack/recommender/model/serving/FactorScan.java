@@ -3,31 +3,36 @@ package org.vsekai.backpack.recommender.model.serving;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 
+import org.vsekai.backpack.recommender.model.algorithm.DotProducts;
 import org.vsekai.backpack.recommender.model.algorithm.FactorModel;
 import org.vsekai.backpack.recommender.model.algorithm.ScoredItem;
 import org.vsekai.backpack.recommender.model.algorithm.TopK;
 import org.vsekai.backpack.recommender.model.matrix.InteractionMatrix;
 
 /**
- * Top-k over all items for a factor model, laid out for serving: the factors of the items that have interactions in
- * one contiguous row-major float[], ordered by vector norm (largest first), scanned in a tight loop into a bounded
+ * Top-k over all items for a factor model, laid out for serving: the factors of the candidate items in one
+ * contiguous row-major float[], ordered by vector norm (largest first), scanned in a tight loop into a bounded
  * heap. Since y·x ≤ |y|·|x|, the scan stops as soon as the next row's bound cannot beat the k-th best score — an exact
  * cut, and an early one for popularity-skewed data, where popular items have the long vectors and win most lists.
- * Scores are the same sequential dot products as the model's own {@link FactorModel#recommend} (four rows side by
- * side, one accumulator each), so results are identical to it. The user's own items are skipped by binary search in
- * their sorted indexes, only for items that would enter the heap. Immutable and thread-safe.
+ * Scores are the same sequential dot products as the model's own {@link FactorModel#recommend}
+ * ({@link DotProducts}: four rows side by side, one accumulator each), so results are identical to it. The user's own
+ * items are skipped by binary search in their sorted indexes, and an {@code allowed} test (e.g. a kind filter)
+ * consulted, only for items that would enter the heap. Built from a fitted model or from plain arrays (a saved
+ * model): the norm order is recomputed the same way from the factors, so both serve the same. Immutable and
+ * thread-safe.
  */
 public final class FactorScan {
 
-    /** Block of rows scored side by side: four independent dependency chains for the CPU to overlap. */
-    private static final int BLOCK = 4;
+    private static final int BLOCK = DotProducts.BLOCK;
     /**
      * Headroom on the Cauchy-Schwarz bound for float rounding: a 64-term float dot product is off by at most about
      * 64·2⁻²⁴ (4·10⁻⁶) of |y|·|x|; 10⁻⁴ covers that and the norms' own rounding with room to spare.
      */
     private static final double BOUND_SLACK = 1e-4;
+    private static final IntPredicate ALL = item -> true;
 
     private final int factors;
     private final int[] itemOfRow;
@@ -43,10 +48,25 @@ public final class FactorScan {
 
     /** The fitted model's item factors, keeping only items with at least one interaction (as the model does). */
     public static FactorScan of(FactorModel model, InteractionMatrix matrix) {
-        int f = model.factors();
         float[] all = model.itemFactors();
-        double[] normOf = new double[matrix.itemCount()];
-        for (int item = 0; item < normOf.length; item++) {
+        return layout(model.factors(), all, matrix.itemCount(),
+                item -> matrix.columnEnd(item) > matrix.columnStart(item));
+    }
+
+    /**
+     * Item i's vector at {@code itemFactors[i·f, (i+1)·f)} for f = {@code factors}; every item is a candidate. The
+     * array is read, not kept. No factors means no items.
+     */
+    public static FactorScan of(int factors, float[] itemFactors) {
+        if (factors < 0 || (factors > 0 && itemFactors.length % factors != 0)) {
+            throw new IllegalArgumentException(itemFactors.length + " item factors are not rows of " + factors);
+        }
+        return layout(factors, itemFactors, factors == 0 ? 0 : itemFactors.length / factors, ALL);
+    }
+
+    private static FactorScan layout(int f, float[] all, int itemCount, IntPredicate candidate) {
+        double[] normOf = new double[itemCount];
+        for (int item = 0; item < itemCount; item++) {
             double sum = 0;
             for (int d = 0; d < f; d++) {
                 double v = all[item * f + d];
@@ -54,8 +74,7 @@ public final class FactorScan {
             }
             normOf[item] = Math.sqrt(sum);
         }
-        int[] itemOfRow = IntStream.range(0, matrix.itemCount())
-                .filter(item -> matrix.columnEnd(item) > matrix.columnStart(item)).boxed()
+        int[] itemOfRow = IntStream.range(0, itemCount).filter(candidate).boxed()
                 .sorted(Comparator.comparingDouble((Integer item) -> -normOf[item]).thenComparing(item -> item))
                 .mapToInt(Integer::intValue).toArray();
         float[] rows = new float[itemOfRow.length * f];
@@ -81,23 +100,31 @@ public final class FactorScan {
      * indexes, e.g. the user's backpack and seen items from the matrix row).
      */
     public List<ScoredItem> recommend(float[] user, int[] excludedSorted, int k) {
-        return scan(user, excludedSorted, k, true).top.result();
+        return recommend(user, excludedSorted, ALL, k);
+    }
+
+    /**
+     * The best {@code k} items for the user vector, best first, never one in {@code excludedSorted} (ascending item
+     * indexes) nor one {@code allowed} refuses (asked only about items that would enter the top k).
+     */
+    public List<ScoredItem> recommend(float[] user, int[] excludedSorted, IntPredicate allowed, int k) {
+        return scan(user, excludedSorted, allowed, k, true).top.result();
     }
 
     /** The same result scoring every row: the worst case, for data where the norm bound does not cut early. */
     public List<ScoredItem> recommendScanningAll(float[] user, int[] excludedSorted, int k) {
-        return scan(user, excludedSorted, k, false).top.result();
+        return scan(user, excludedSorted, ALL, k, false).top.result();
     }
 
     /** How many rows a query scored before the bound stopped it (for the benchmark's report). */
     public int rowsScored(float[] user, int[] excludedSorted, int k) {
-        return scan(user, excludedSorted, k, true).rowsScored;
+        return scan(user, excludedSorted, ALL, k, true).rowsScored;
     }
 
     private record Scan(TopK top, int rowsScored) {
     }
 
-    private Scan scan(float[] user, int[] excludedSorted, int k, boolean bounded) {
+    private Scan scan(float[] user, int[] excludedSorted, IntPredicate allowed, int k, boolean bounded) {
         if (user.length != factors) {
             throw new IllegalArgumentException("expected " + factors + " factors, got " + user.length);
         }
@@ -107,6 +134,7 @@ public final class FactorScan {
         }
         userNorm = bounded ? Math.sqrt(userNorm) * (1 + BOUND_SLACK) : Double.POSITIVE_INFINITY;
         TopK top = new TopK(k);
+        float[] scores = new float[BLOCK];
         int f = factors;
         int n = itemOfRow.length;
         int row = 0;
@@ -115,42 +143,22 @@ public final class FactorScan {
             if (top.full() && norms[row] * userNorm < top.worst()) {
                 return new Scan(top, row);
             }
-            int o0 = row * f;
-            int o1 = o0 + f;
-            int o2 = o1 + f;
-            int o3 = o2 + f;
-            float s0 = 0;
-            float s1 = 0;
-            float s2 = 0;
-            float s3 = 0;
-            for (int d = 0; d < f; d++) {
-                float x = user[d];
-                s0 += rows[o0 + d] * x;
-                s1 += rows[o1 + d] * x;
-                s2 += rows[o2 + d] * x;
-                s3 += rows[o3 + d] * x;
+            DotProducts.rows(rows, row, BLOCK, user, f, scores, 0);
+            for (int b = 0; b < BLOCK; b++) {
+                offer(top, itemOfRow[row + b], scores[b], excludedSorted, allowed);
             }
-            offer(top, itemOfRow[row], s0, excludedSorted);
-            offer(top, itemOfRow[row + 1], s1, excludedSorted);
-            offer(top, itemOfRow[row + 2], s2, excludedSorted);
-            offer(top, itemOfRow[row + 3], s3, excludedSorted);
         }
         for (; row < n; row++) {
             if (top.full() && norms[row] * userNorm < top.worst()) {
                 return new Scan(top, row);
             }
-            int o = row * f;
-            float s = 0;
-            for (int d = 0; d < f; d++) {
-                s += rows[o + d] * user[d];
-            }
-            offer(top, itemOfRow[row], s, excludedSorted);
+            offer(top, itemOfRow[row], DotProducts.dot(rows, row * f, user, f), excludedSorted, allowed);
         }
         return new Scan(top, n);
     }
 
-    private static void offer(TopK top, int item, float score, int[] excludedSorted) {
-        if (top.accepts(item, score) && Arrays.binarySearch(excludedSorted, item) < 0) {
+    private static void offer(TopK top, int item, float score, int[] excludedSorted, IntPredicate allowed) {
+        if (top.accepts(item, score) && Arrays.binarySearch(excludedSorted, item) < 0 && allowed.test(item)) {
             top.offer(item, score);
         }
     }

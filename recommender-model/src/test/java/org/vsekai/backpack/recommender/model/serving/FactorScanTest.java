@@ -2,7 +2,10 @@ package org.vsekai.backpack.recommender.model.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.util.List;
+import java.util.function.IntPredicate;
 
 import org.junit.jupiter.api.Test;
 import org.vsekai.backpack.recommender.model.algorithm.ImplicitAls;
@@ -66,5 +69,40 @@ class FactorScanTest {
         }
 
         assertThat((double) scored / MATRIX.userCount()).isLessThan(live);
+    }
+
+    @Test
+    void builtFromPlainArraysItServesExactlyTheFittedModel() {
+        ImplicitAls model = new ImplicitAls(new ImplicitAls.Settings(16, 1, 0.5, 5, 3, 3, 42));
+        model.fit(MATRIX);
+        // As read back from a model file: every item is a row; the model serves only items with interactions.
+        FactorScan loaded = FactorScan.of(model.factors(), model.itemFactors());
+        IntPredicate hasInteractions = item -> MATRIX.columnEnd(item) > MATRIX.columnStart(item);
+
+        for (int user = 0; user < MATRIX.userCount(); user++) {
+            assertThat(loaded.recommend(model.userVector(user), MATRIX.itemsOf(user), hasInteractions, 10))
+                    .as("user %d", user).isEqualTo(model.recommend(user, 10, MATRIX.seenBy(user)));
+        }
+    }
+
+    @Test
+    void theAllowedTestHoldsOverTheWholeScan() {
+        ImplicitAls model = new ImplicitAls(new ImplicitAls.Settings(8, 1, 0.5, 5, 2, 3, 42));
+        model.fit(MATRIX);
+        FactorScan scan = FactorScan.of(model, MATRIX);
+        IntPredicate odd = item -> item % 2 == 1;
+
+        for (int user = 0; user < 20; user++) {
+            IntPredicate seen = MATRIX.seenBy(user);
+            List<ScoredItem> served = scan.recommend(model.userVector(user), MATRIX.itemsOf(user), odd, 100);
+            assertThat(served).as("user %d", user).hasSize(100)
+                    .isEqualTo(model.recommend(user, 100, item -> seen.test(item) || !odd.test(item)));
+        }
+    }
+
+    @Test
+    void plainArraysMustBeWholeRows() {
+        assertThatThrownBy(() -> FactorScan.of(4, new float[10])).isInstanceOf(IllegalArgumentException.class);
+        assertThat(FactorScan.of(0, new float[0]).recommend(new float[0], new int[0], 10)).isEmpty();
     }
 }
