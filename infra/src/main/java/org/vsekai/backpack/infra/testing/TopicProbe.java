@@ -9,6 +9,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,6 +22,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * A test's own plain Kafka client: sends raw records (including bad ones) and reads a topic from the beginning
@@ -28,17 +30,36 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class TopicProbe implements AutoCloseable {
 
-    private final String bootstrapServers;
+    private final Supplier<String> bootstrapServers;
+    /** The producer of a probe made with the constructor; null for {@link #ofTestApplication()}. */
     private final KafkaProducer<String, byte[]> producer;
 
     public TopicProbe(String bootstrapServers) {
+        this.bootstrapServers = () -> bootstrapServers;
+        this.producer = producer(bootstrapServers);
+    }
+
+    private TopicProbe(Supplier<String> bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
+        this.producer = null;
+    }
+
+    /**
+     * A probe on the broker of the running {@code @QuarkusTest} application ({@code kafka.bootstrap.servers}, read
+     * when first used). It holds no client between calls, so a test keeps it in a field and never opens or closes
+     * it: {@code private final TopicProbe probe = TopicProbe.ofTestApplication();}
+     */
+    public static TopicProbe ofTestApplication() {
+        return new TopicProbe(() -> ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    private static KafkaProducer<String, byte[]> producer(String bootstrapServers) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        this.producer = new KafkaProducer<>(props);
+        return new KafkaProducer<>(props);
     }
 
     /** Sends one record and waits for the broker to acknowledge it. Headers come in name, value pairs. */
@@ -47,10 +68,20 @@ public final class TopicProbe implements AutoCloseable {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             record.headers().add(new RecordHeader(headers[i], headers[i + 1].getBytes(StandardCharsets.UTF_8)));
         }
+        if (producer != null) {
+            send(producer, record);
+            return;
+        }
+        try (KafkaProducer<String, byte[]> once = producer(bootstrapServers.get())) {
+            send(once, record);
+        }
+    }
+
+    private static void send(KafkaProducer<String, byte[]> producer, ProducerRecord<String, byte[]> record) {
         try {
             producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot send to " + topic + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot send to " + record.topic() + ": " + e.getMessage(), e);
         }
     }
 
@@ -65,7 +96,7 @@ public final class TopicProbe implements AutoCloseable {
     public List<ConsumerRecord<String, byte[]>> await(String topic, Predicate<ConsumerRecord<String, byte[]>> wanted,
                                                       Duration timeout) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers.get());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -98,6 +129,8 @@ public final class TopicProbe implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close(Duration.ofSeconds(5));
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
     }
 }

@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.contracts.scene.SceneUploaded;
 import org.vsekai.backpack.ingest.outbox.Outbox;
-import org.vsekai.backpack.ingest.outbox.OutboxRelay;
+import org.vsekai.backpack.kit.outbox.OutboxRelay;
 
 import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;

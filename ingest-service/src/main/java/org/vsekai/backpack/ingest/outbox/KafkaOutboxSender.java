@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.vsekai.backpack.contracts.EventJson;
 import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.ingest.scene.SceneUploadedPublisher;
+import org.vsekai.backpack.kit.outbox.OutboxRow;
+import org.vsekai.backpack.kit.outbox.OutboxSender;
 
 import io.smallrye.mutiny.Uni;
 

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.contracts.privacy.UserErasure;
+import org.vsekai.backpack.kit.privacy.UserErasures;
 
 import io.smallrye.mutiny.Uni;
 
@@ -31,26 +32,17 @@ public class UserErasureConsumer {
 
     @Incoming(Topics.USER_ERASURES_NAME)
     public Uni<Void> consume(UserErasure erasure) {
-        if (erasure == null) {
-            return Uni.createFrom().voidItem(); // a tombstone: nothing to erase
-        }
-        if (erasure.eventId() == null || erasure.userId() == null || erasure.userId().isBlank()) {
-            return Uni.createFrom().failure(new IllegalArgumentException(
-                    "user-erasures event " + erasure.eventId() + " names no user"));
-        }
-        return erasures.eraseOnce(erasure.eventId(), erasure.userId(), Instant.now().truncatedTo(ChronoUnit.MICROS))
+        return UserErasures.consume(erasure, event -> erasures
+                .eraseOnce(event.eventId(), event.userId(), Instant.now().truncatedTo(ChronoUnit.MICROS))
                 // A lost connection or a CockroachDB retry error may pass on a later try; the event is idempotent.
                 .onFailure().retry().withBackOff(Duration.ofMillis(200)).atMost(5)
                 .invoke(erased -> {
                     if (erased.applied()) {
-                        LOG.infof("Erased user %s (event %s): %d upload jobs", erasure.userId(), erasure.eventId(),
+                        LOG.infof("Erased user %s (event %s): %d upload jobs", event.userId(), event.eventId(),
                                 erased.jobs());
                     } else {
-                        LOG.debugf("Erasure event %s was applied before; skipped", erasure.eventId());
+                        LOG.debugf("Erasure event %s was applied before; skipped", event.eventId());
                     }
-                })
-                .onFailure().invoke(failure -> LOG.warnf("Erasure event %s goes to the dead-letter topic: %s",
-                        erasure.eventId(), failure.getMessage()))
-                .replaceWithVoid();
+                }));
     }
 }

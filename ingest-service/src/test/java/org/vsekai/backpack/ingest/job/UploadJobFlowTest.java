@@ -16,9 +16,6 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.contracts.http.ForwardedIdentity;
@@ -49,20 +46,7 @@ class UploadJobFlowTest {
     @Inject
     JobService jobs;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    private TopicProbe probe;
-
-    @BeforeEach
-    void openProbe() {
-        probe = new TopicProbe(bootstrapServers);
-    }
-
-    @AfterEach
-    void closeProbe() {
-        probe.close();
-    }
+    private final TopicProbe probe = TopicProbe.ofTestApplication();
 
     @Test
     void aJobRoundTripsThroughTheDatabase() {

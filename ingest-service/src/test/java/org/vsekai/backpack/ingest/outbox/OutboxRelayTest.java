@@ -6,20 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,9 +24,12 @@ import org.vsekai.backpack.contracts.scene.SceneUploaded;
 import org.vsekai.backpack.infra.testing.KafkaResource;
 import org.vsekai.backpack.infra.testing.PostgresResource;
 import org.vsekai.backpack.infra.testing.TopicProbe;
+import org.vsekai.backpack.infra.testing.UnreachableBroker;
 import org.vsekai.backpack.ingest.job.JobService;
 import org.vsekai.backpack.ingest.job.StoredScene;
 import org.vsekai.backpack.ingest.job.UploadJob;
+import org.vsekai.backpack.kit.outbox.OutboxRelay;
+import org.vsekai.backpack.kit.outbox.OutboxSender;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
@@ -71,14 +66,10 @@ class OutboxRelayTest {
     @Inject
     Pool pool;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    private TopicProbe probe;
+    private final TopicProbe probe = TopicProbe.ofTestApplication();
 
     @BeforeEach
     void pauseTheRelay() {
-        probe = new TopicProbe(bootstrapServers);
         // Stands for a broker that cannot be reached, or a crash right after the commit: nothing is sent.
         relay.pause();
     }
@@ -86,7 +77,6 @@ class OutboxRelayTest {
     @AfterEach
     void resumeTheRelay() {
         relay.resume();
-        probe.close();
     }
 
     @Test
@@ -135,20 +125,9 @@ class OutboxRelayTest {
         UUID scene = UUID.randomUUID();
         markStored(createJob(scene, "owner-" + scene), scene);
 
-        // A real Kafka producer whose broker is not there (nothing listens on port 1 of the loopback).
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1");
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000);
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> unreachable = new KafkaProducer<>(props)) {
-            OutboxSender toNowhere = row -> Uni.createFrom().completionStage(() -> CompletableFuture.supplyAsync(() -> {
-                try {
-                    return unreachable.send(new ProducerRecord<>(row.topic(), row.key(), row.payload())).get();
-                } catch (Exception e) {
-                    throw new CompletionException(e);
-                }
-            })).replaceWithVoid();
+        try (UnreachableBroker nowhere = new UnreachableBroker()) {
+            OutboxSender toNowhere = row -> Uni.createFrom()
+                    .completionStage(() -> nowhere.send(row.topic(), row.key(), row.payload()));
             assertThatThrownBy(() -> relay.relayOnce(toNowhere).await().atMost(WAIT)).isNotNull();
         }
         assertThat(pendingFor(scene)).as("the row outlives the failed send").hasSize(1);

@@ -13,9 +13,6 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vsekai.backpack.contracts.EventJson;
 import org.vsekai.backpack.contracts.Topics;
@@ -43,23 +40,10 @@ class UserErasureFlowTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String ADMIN = "admin";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     @Inject
     Pool pool;
 
-    private TopicProbe probe;
-
-    @BeforeEach
-    void openProbe() {
-        probe = new TopicProbe(bootstrapServers);
-    }
-
-    @AfterEach
-    void closeProbe() {
-        probe.close();
-    }
+    private final TopicProbe probe = TopicProbe.ofTestApplication();
 
     @Test
     void anErasureDeletesEveryJobOfTheUserAndOnlyTheirs() {

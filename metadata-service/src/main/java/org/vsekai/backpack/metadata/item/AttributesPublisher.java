@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.contracts.metadata.ItemAttributes;
 import org.vsekai.backpack.metadata.outbox.Outbox;
-import org.vsekai.backpack.metadata.outbox.OutboxRelay;
+import org.vsekai.backpack.kit.outbox.OutboxRelay;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;

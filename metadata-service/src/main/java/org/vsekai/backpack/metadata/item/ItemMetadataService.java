@@ -19,7 +19,7 @@ import jakarta.json.JsonValue;
 import org.vsekai.backpack.contracts.http.Problem;
 import org.vsekai.backpack.kit.problem.ProblemException;
 import org.vsekai.backpack.metadata.context.BundledContexts;
-import org.vsekai.backpack.metadata.identity.Caller;
+import org.vsekai.backpack.kit.identity.Caller;
 import org.vsekai.backpack.metadata.jsonld.BoundedJsonReader;
 import org.vsekai.backpack.metadata.jsonld.ContextInput;
 import org.vsekai.backpack.metadata.jsonld.JsonLdProcessor;

@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.vsekai.backpack.contracts.http.ForwardedIdentity;
 import org.vsekai.backpack.contracts.http.Problem;
 import org.vsekai.backpack.kit.problem.ProblemException;
-import org.vsekai.backpack.metadata.identity.Caller;
+import org.vsekai.backpack.kit.identity.Caller;
 import org.vsekai.backpack.metadata.jsonld.BoundedJsonReader;
 
 import io.smallrye.common.annotation.Blocking;

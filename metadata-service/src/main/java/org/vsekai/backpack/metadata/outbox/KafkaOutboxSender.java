@@ -8,6 +8,8 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.vsekai.backpack.contracts.EventJson;
 import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.contracts.metadata.ItemAttributes;
+import org.vsekai.backpack.kit.outbox.OutboxRow;
+import org.vsekai.backpack.kit.outbox.OutboxSender;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.contracts.privacy.UserErasure;
+import org.vsekai.backpack.kit.privacy.UserErasures;
 import org.vsekai.backpack.metadata.item.AttributesPublisher;
 import org.vsekai.backpack.metadata.packet.PacketStoreConfig;
 
@@ -36,26 +37,17 @@ public class UserErasureConsumer {
 
     @Incoming(Topics.USER_ERASURES_NAME)
     public Uni<Void> consume(UserErasure erasure) {
-        if (erasure == null) {
-            return Uni.createFrom().voidItem(); // a tombstone: nothing to erase
-        }
-        if (erasure.eventId() == null || erasure.userId() == null || erasure.userId().isBlank()) {
-            return Uni.createFrom().failure(new IllegalArgumentException(
-                    "user-erasures event " + erasure.eventId() + " names no user"));
-        }
-        return store.eraseOnce(erasure.eventId(), erasure.userId(), Instant.now().truncatedTo(ChronoUnit.MICROS))
+        return UserErasures.consume(erasure, event -> store
+                .eraseOnce(event.eventId(), event.userId(), Instant.now().truncatedTo(ChronoUnit.MICROS))
                 .onFailure().retry().withBackOff(config.initialBackoff()).atMost(config.retries())
                 .invoke(attributes::sendCommitted)
                 .invoke(erased -> {
                     if (erased.applied()) {
-                        LOG.infof("Erased user %s (event %s): %d items, %d packets", erasure.userId(),
-                                erasure.eventId(), erased.items().size(), erased.packets());
+                        LOG.infof("Erased user %s (event %s): %d items, %d packets", event.userId(),
+                                event.eventId(), erased.items().size(), erased.packets());
                     } else {
-                        LOG.debugf("Erasure event %s was applied before; skipped", erasure.eventId());
+                        LOG.debugf("Erasure event %s was applied before; skipped", event.eventId());
                     }
-                })
-                .onFailure().invoke(failure -> LOG.warnf("Erasure event %s goes to the dead-letter topic: %s",
-                        erasure.eventId(), failure.getMessage()))
-                .replaceWithVoid();
+                }));
     }
 }

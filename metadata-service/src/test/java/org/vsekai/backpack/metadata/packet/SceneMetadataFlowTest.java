@@ -14,9 +14,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.awaitility.Awaitility;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vsekai.backpack.contracts.EventJson;
 import org.vsekai.backpack.contracts.Topics;
@@ -45,20 +42,7 @@ class SceneMetadataFlowTest {
     private static final String TOPIC = Topics.SCENE_METADATA_NAME;
     private static final String DLQ = Topics.SCENE_METADATA.deadLetterTopic();
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    private TopicProbe probe;
-
-    @BeforeEach
-    void openProbe() {
-        probe = new TopicProbe(bootstrapServers);
-    }
-
-    @AfterEach
-    void closeProbe() {
-        probe.close();
-    }
+    private final TopicProbe probe = TopicProbe.ofTestApplication();
 
     @Test
     void aSentEventCanBeReadBack() {

@@ -10,9 +10,6 @@ import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vsekai.backpack.contracts.EventJson;
 import org.vsekai.backpack.contracts.Topics;
@@ -41,20 +38,7 @@ class DetectionsFlowTest {
     private static final String BACKPACK = "https://backpack.v-sekai.org/contexts/backpack.jsonld";
     private static final BoundingBox BOX = new BoundingBox(0.1, 0.1, 0.2, 0.2);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    private TopicProbe probe;
-
-    @BeforeEach
-    void openProbe() {
-        probe = new TopicProbe(bootstrapServers);
-    }
-
-    @AfterEach
-    void closeProbe() {
-        probe.close();
-    }
+    private final TopicProbe probe = TopicProbe.ofTestApplication();
 
     @Test
     void confidentClassesAreFoldedIntoTheItemAndRepublishedOncePerEvent() {

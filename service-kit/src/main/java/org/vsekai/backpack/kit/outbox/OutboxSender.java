@@ -1,4 +1,4 @@
-package org.vsekai.backpack.ingest.outbox;
+package org.vsekai.backpack.kit.outbox;
 
 import io.smallrye.mutiny.Uni;
 

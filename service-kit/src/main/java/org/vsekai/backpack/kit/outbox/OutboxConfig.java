@@ -1,13 +1,20 @@
-package org.vsekai.backpack.ingest.outbox;
+package org.vsekai.backpack.kit.outbox;
 
 import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How the outbox relay polls (docs/adr/0008). */
+/** How the outbox relay polls (docs/adr/0008); defaults only, in services without an outbox. */
 @ConfigMapping(prefix = "backpack.outbox")
 public interface OutboxConfig {
+
+    /**
+     * Whether this service relays an outbox at all; read at build time ({@link OutboxRelay#ENABLED}), declared here
+     * so that the mapping knows the key.
+     */
+    @WithDefault("false")
+    boolean enabled();
 
     /** How often the relay looks for rows; a commit also wakes it at once, so this bounds only crash recovery. */
     @WithDefault("1s")

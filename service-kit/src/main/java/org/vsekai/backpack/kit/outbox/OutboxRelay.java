@@ -1,4 +1,4 @@
-package org.vsekai.backpack.metadata.outbox;
+package org.vsekai.backpack.kit.outbox;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -25,9 +26,17 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * the other in write order, and deletes each row only after the broker acknowledged its record. A failed send
  * stops the run and releases the rows not yet sent, so they go out, still in order, on the next run. Runs on a
  * timer and whenever a commit wakes it; one run at a time per instance, and the claim keeps instances apart.
+ *
+ * <p>Only a service that sets {@value #ENABLED}{@code =true} gets this bean: the kit is in every service, and the
+ * relay needs that service's reactive SQL {@link Pool}, its {@code outbox_events} table (a Flyway migration of its
+ * own) and an {@link OutboxSender} bean for the topics it publishes.
  */
 @ApplicationScoped
+@IfBuildProperty(name = OutboxRelay.ENABLED, stringValue = "true")
 public class OutboxRelay {
+
+    /** The build-time switch of the relay. */
+    public static final String ENABLED = "backpack.outbox.enabled";
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 

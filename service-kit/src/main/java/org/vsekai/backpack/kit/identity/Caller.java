@@ -1,4 +1,4 @@
-package org.vsekai.backpack.ingest.identity;
+package org.vsekai.backpack.kit.identity;
 
 import java.util.Set;
 
@@ -8,7 +8,8 @@ import org.vsekai.backpack.kit.problem.ProblemException;
 
 /**
  * Who is calling, as the gateway forwarded it ({@link ForwardedIdentity}). The gateway strips these headers from
- * client requests and sets them from a verified token, so this service trusts them as they come.
+ * client requests and sets them from a verified token, so services trust them as they come (they are not publicly
+ * reachable).
  */
 public record Caller(String userId, Set<String> roles) {
 

@@ -1,0 +1,52 @@
+package org.vsekai.backpack.kit.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.vsekai.backpack.kit.problem.ProblemException;
+
+/** The forwarded identity as services read it. */
+class CallerTest {
+
+    @Test
+    void aForwardedUserAndRolesMakeTheCaller() {
+        Caller caller = Caller.required(" user-1 ", "user, admin");
+
+        assertThat(caller.userId()).isEqualTo("user-1");
+        assertThat(caller.roles()).containsExactlyInAnyOrder("user", "admin");
+        assertThat(caller.admin()).isTrue();
+        assertThat(caller.mayUse("someone-else")).as("an admin may use anyone's").isTrue();
+    }
+
+    @Test
+    void aUserMayUseOnlyWhatTheyOwn() {
+        Caller caller = Caller.required("user-1", "user");
+
+        assertThat(caller.admin()).isFalse();
+        assertThat(caller.mayUse("user-1")).isTrue();
+        assertThat(caller.mayUse("user-2")).isFalse();
+        assertThat(Caller.required("user-1", null).roles()).isEmpty();
+    }
+
+    @Test
+    void noForwardedUserIsA401Problem() {
+        for (String missing : new String[] {null, "", "  "}) {
+            assertThatThrownBy(() -> Caller.required(missing, "admin"))
+                    .isInstanceOfSatisfying(ProblemException.class,
+                            e -> assertThat(e.problem().status()).isEqualTo(401));
+        }
+    }
+
+    @Test
+    void theRolesCannotBeChangedAfterwards() {
+        Set<String> roles = new HashSet<>(Set.of("user"));
+        Caller caller = new Caller("user-1", roles);
+        roles.add("admin");
+
+        assertThat(caller.admin()).isFalse();
+    }
+}
