@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.ingest.job.UploadJobRepository;
+import org.vsekai.backpack.kit.sql.TransactionRetry;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -30,9 +31,16 @@ public class ErasureService {
     public record Erased(boolean applied, long jobs) {
     }
 
-    /** Deletes the user's rows and records the event id in one transaction. */
+    /**
+     * Deletes the user's rows and records the event id in one transaction; one that lost a serialization conflict
+     * runs again ({@link TransactionRetry}).
+     */
     public Uni<Erased> eraseOnce(UUID eventId, String userId, Instant at) {
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+        return TransactionRetry.retrying(() -> Panache.withTransaction(() -> claimAndErase(eventId, userId, at)));
+    }
+
+    private Uni<Erased> claimAndErase(UUID eventId, String userId, Instant at) {
+        return Panache.getSession().chain(session -> session
                 .createNativeQuery("INSERT INTO processed_events (event_id, topic, processed_at) "
                         + "VALUES (:event, :topic, :at) ON CONFLICT (event_id) DO NOTHING")
                 .setParameter("event", eventId)
@@ -41,7 +49,7 @@ public class ErasureService {
                 .executeUpdate()
                 .chain(claimed -> claimed == 0
                         ? Uni.createFrom().item(new Erased(false, 0))
-                        : erase(userId))));
+                        : erase(userId)));
     }
 
     private Uni<Erased> erase(String userId) {

@@ -2,7 +2,6 @@ package org.vsekai.backpack.metadata.item;
 
 import java.io.StringReader;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -30,7 +29,6 @@ import com.apicatalog.jsonld.http.media.MediaType;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.pgclient.PgException;
 
 /**
  * Item metadata: a PUT document is checked against the namespace policy, expanded, mapped to attributes, stored as
@@ -81,15 +79,9 @@ public class ItemMetadataService {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return store.store(itemId, caller.userId(), caller.admin(), body.value().toString(), expanded.toString(),
                         extracted, at)
-                // CockroachDB answers a conflict between concurrent PUTs of one item with a retry error (40001).
-                .onFailure(ItemMetadataService::serializationConflict).retry()
-                .withBackOff(Duration.ofMillis(20)).atMost(3)
+                // A conflict between concurrent PUTs of one item (CockroachDB's 40001) is retried by the store.
                 // The attributes record committed with the version (outbox); the relay sends it.
                 .invoke(attributes::sendCommitted);
-    }
-
-    private static boolean serializationConflict(Throwable failure) {
-        return failure instanceof PgException pg && "40001".equals(pg.getSqlState());
     }
 
     /** The current version, or null; the compaction runs on a worker thread, off the event loop. */

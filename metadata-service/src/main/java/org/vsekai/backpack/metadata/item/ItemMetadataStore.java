@@ -13,6 +13,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.vsekai.backpack.contracts.EventJson;
+import org.vsekai.backpack.kit.sql.TransactionRetry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -60,11 +61,13 @@ public class ItemMetadataStore {
      * <p>The upsert also settles ownership under that lock: a new item (or one without an owner) gets
      * {@code writer} as its owner; an owned item takes a new version only from its owner, or from an admin
      * ({@code admin}), and otherwise the upsert changes no row and this fails with {@link NotTheOwnerException}.
+     * A transaction that lost a serialization conflict to a concurrent write of the item runs again
+     * ({@link TransactionRetry}).
      */
     public Uni<StoredVersion> store(String itemId, String writer, boolean admin, String document, String expanded,
                                     ExtractedAttributes extracted, Instant versionAt) {
         OffsetDateTime at = versionAt.atOffset(ZoneOffset.UTC);
-        return pool.withTransaction(connection -> connection
+        return TransactionRetry.retrying(() -> pool.withTransaction(connection -> connection
                 .preparedQuery("INSERT INTO item_metadata_heads (item_id, version, version_at, owner_id) "
                         + "VALUES ($1, 1, $2, $3) "
                         + "ON CONFLICT (item_id) DO UPDATE SET version = item_metadata_heads.version + 1, "
@@ -89,7 +92,7 @@ public class ItemMetadataStore {
                 .chain(head -> detectedClasses(connection, itemId).map(detected -> new StoredVersion(itemId,
                         head.version(), versionAt, head.ownerId(), document, expanded, extracted, detected)))
                 .call(stored -> attributes.publish(connection, extracted.toEvent(itemId, stored.version(),
-                        versionAt, stored.detectedClasses()))));
+                        versionAt, stored.detectedClasses())))));
     }
 
     /** The object classes detected in the item so far, in label order (table {@code item_detected_classes}). */

@@ -17,6 +17,7 @@ import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.contracts.scene.PacketTarget;
 import org.vsekai.backpack.contracts.scene.SceneMetadata;
 import org.vsekai.backpack.contracts.scene.XmpPacket;
+import org.vsekai.backpack.kit.sql.TransactionRetry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -45,19 +46,19 @@ public class ScenePacketStore {
     /**
      * Stores the event's packets in place of the scene's earlier ones, unless this event was stored before.
      * The event id and the packets are written in one transaction, so a redelivery after a crash either finds
-     * both or neither.
+     * both or neither. A transaction that lost a serialization conflict runs again ({@link TransactionRetry}).
      *
      * @return {@code true} when stored now, {@code false} when the event id had already been processed
      */
     public Uni<Boolean> storeOnce(SceneMetadata metadata, Instant receivedAt) {
         OffsetDateTime at = receivedAt.atOffset(ZoneOffset.UTC);
-        return pool.withTransaction(connection -> connection
+        return TransactionRetry.retrying(() -> pool.withTransaction(connection -> connection
                 .preparedQuery("INSERT INTO processed_events (event_id, topic, processed_at) VALUES ($1, $2, $3) "
                         + "ON CONFLICT (event_id) DO NOTHING")
                 .execute(Tuple.of(metadata.eventId(), Topics.SCENE_METADATA_NAME, at))
                 .chain(claimed -> claimed.rowCount() == 0
                         ? Uni.createFrom().item(false)
-                        : replacePackets(connection, metadata, at).replaceWith(true)));
+                        : replacePackets(connection, metadata, at).replaceWith(true))));
     }
 
     private static Uni<Void> replacePackets(SqlConnection connection, SceneMetadata metadata, OffsetDateTime at) {

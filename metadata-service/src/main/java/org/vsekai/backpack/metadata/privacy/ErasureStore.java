@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.vsekai.backpack.contracts.Topics;
+import org.vsekai.backpack.kit.sql.TransactionRetry;
 import org.vsekai.backpack.metadata.item.AttributesPublisher;
 
 import io.smallrye.mutiny.Uni;
@@ -43,17 +44,18 @@ public class ErasureStore {
     /**
      * Deletes the user's rows, records the event id and puts one tombstone per erased item in the outbox, in one
      * transaction: a redelivered event finds its id and changes nothing, and a crash leaves all of it or none.
+     * A transaction that lost a serialization conflict runs again ({@link TransactionRetry}).
      */
     public Uni<Erased> eraseOnce(UUID eventId, String userId, Instant at) {
         OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
-        return pool.withTransaction(connection -> connection
+        return TransactionRetry.retrying(() -> pool.withTransaction(connection -> connection
                 .preparedQuery("INSERT INTO processed_events (event_id, topic, processed_at) VALUES ($1, $2, $3) "
                         + "ON CONFLICT (event_id) DO NOTHING")
                 .execute(Tuple.of(eventId, Topics.USER_ERASURES_NAME, when))
                 .chain(claimed -> claimed.rowCount() == 0
                         ? Uni.createFrom().item(new Erased(false, List.of(), 0))
                         : erase(connection, userId)
-                                .call(erased -> attributes.gone(connection, erased.items()))));
+                                .call(erased -> attributes.gone(connection, erased.items())))));
     }
 
     private static Uni<Erased> erase(SqlConnection connection, String userId) {

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.contracts.metadata.ItemAttributes;
+import org.vsekai.backpack.kit.sql.TransactionRetry;
 import org.vsekai.backpack.metadata.item.AttributesPublisher;
 import org.vsekai.backpack.metadata.item.ExtractedAttributes;
 import org.vsekai.backpack.metadata.item.ItemMetadataStore;
@@ -44,10 +45,11 @@ public class DetectionStore {
     /**
      * Adds the labels to the item's detected classes and records the event id, in one transaction; when a label is
      * new and the item has a current version, puts that version's record with the grown class list in the outbox.
+     * A transaction that lost a serialization conflict (with a PUT of the item) runs again ({@link TransactionRetry}).
      */
     public Uni<Folded> foldOnce(UUID eventId, String itemId, Collection<String> labels, Instant at) {
         OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
-        return pool.withTransaction(connection -> connection
+        return TransactionRetry.retrying(() -> pool.withTransaction(connection -> connection
                 .preparedQuery("INSERT INTO processed_events (event_id, topic, processed_at) VALUES ($1, $2, $3) "
                         + "ON CONFLICT (event_id) DO NOTHING")
                 .execute(Tuple.of(eventId, Topics.DETECTIONS_NAME, when))
@@ -60,7 +62,7 @@ public class DetectionStore {
                                         : republish(connection, eventId, itemId, at)))
                 .call(folded -> folded.republish() == null
                         ? Uni.createFrom().voidItem()
-                        : attributes.publish(connection, folded.republish())));
+                        : attributes.publish(connection, folded.republish()))));
     }
 
     /**

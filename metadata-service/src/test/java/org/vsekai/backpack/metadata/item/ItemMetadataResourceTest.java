@@ -20,6 +20,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -37,6 +39,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /** PUT and GET of item metadata, the attribute queries and the item-attributes record, on the real database and broker. */
 @QuarkusTest
@@ -52,6 +55,9 @@ class ItemMetadataResourceTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Inject
+    Pool pool;
 
     @Test
     void putThenGetKeepsEveryVersionAndServesTheLatestCompacted() {
@@ -324,6 +330,40 @@ class ItemMetadataResourceTest {
         given().get("/items/{id}/metadata", item).then().statusCode(404);
     }
 
+    /**
+     * A trigger raises a serialization failure (SQLSTATE 40001, what CockroachDB raises when a transaction loses a
+     * conflict) for this item's first two version rows: the PUT's transaction runs again and the caller sees one
+     * clean first version, not an error, and not the version numbers the rolled-back attempts took. The count lives
+     * in a sequence, which a rollback does not undo. PL/pgSQL is fine here: test set-up, not a migration.
+     */
+    @Test
+    void aPutThatLosesSerializationConflictsRunsAgainUntilItCommits() {
+        String item = newItemId();
+        String suffix = item.replace("-", "");
+        String sequence = "conflicts_" + suffix;
+        String function = "conflict_" + suffix;
+        int conflicts = 2;
+        execute("CREATE SEQUENCE " + sequence);
+        execute("CREATE FUNCTION " + function + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                + "IF nextval('" + sequence + "') <= " + conflicts + " THEN "
+                + "RAISE EXCEPTION 'simulated conflict' USING ERRCODE = '40001'; END IF; RETURN NEW; END $$");
+        execute("CREATE TRIGGER " + function + " BEFORE INSERT ON item_metadata_versions FOR EACH ROW "
+                + "WHEN (NEW.item_id = '" + item + "') EXECUTE FUNCTION " + function + "()");
+        try {
+            put(item, avatar(item, "Contended", "urn:backpack:user:ada", "busy"))
+                    .statusCode(201)
+                    .body("version", equalTo(1))
+                    .body("attributes.name", equalTo("Contended"));
+
+            assertThat(pool.query("SELECT last_value FROM " + sequence).execute().await().atMost(Duration.ofSeconds(30))
+                    .iterator().next().getLong(0)).isEqualTo(conflicts + 1L);
+        } finally {
+            execute("DROP TRIGGER IF EXISTS " + function + " ON item_metadata_versions");
+            execute("DROP FUNCTION IF EXISTS " + function + "()");
+            execute("DROP SEQUENCE IF EXISTS " + sequence);
+        }
+    }
+
     @Test
     void openApiDescribesTheItemEndpoints() {
         given().queryParam("format", "json").get("/q/openapi")
@@ -331,6 +371,10 @@ class ItemMetadataResourceTest {
                 .body("paths.'/items'.get", notNullValue())
                 .body("paths.'/items/{id}/metadata'.put", notNullValue())
                 .body("paths.'/items/{id}/metadata'.get.responses.'404'", notNullValue());
+    }
+
+    private void execute(String sql) {
+        pool.query(sql).execute().await().atMost(Duration.ofSeconds(30));
     }
 
     /** A PUT as the gateway forwards it for the signed-in {@link #OWNER}. */

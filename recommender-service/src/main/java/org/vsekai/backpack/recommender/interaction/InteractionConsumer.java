@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.contracts.interaction.InteractionEvent;
-import org.vsekai.backpack.recommender.TransactionRetry;
+import org.vsekai.backpack.kit.sql.TransactionRetry;
 import org.vsekai.backpack.recommender.live.LiveState;
 
 import io.smallrye.mutiny.Uni;

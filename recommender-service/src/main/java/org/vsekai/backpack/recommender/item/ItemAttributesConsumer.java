@@ -9,7 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.contracts.metadata.ItemAttributes;
-import org.vsekai.backpack.recommender.TransactionRetry;
+import org.vsekai.backpack.kit.sql.TransactionRetry;
 import org.vsekai.backpack.recommender.live.LiveState;
 
 import io.smallrye.mutiny.Uni;

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.contracts.privacy.UserErasure;
-import org.vsekai.backpack.recommender.TransactionRetry;
+import org.vsekai.backpack.kit.sql.TransactionRetry;
 import org.vsekai.backpack.recommender.live.LiveState;
 import org.vsekai.backpack.recommender.serving.ServingModel;
 import org.vsekai.backpack.recommender.training.TrainingService;

@@ -1,8 +1,9 @@
-package org.vsekai.backpack.recommender;
+package org.vsekai.backpack.kit.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +31,22 @@ class TransactionRetryTest {
 
         assertThat(result.await().atMost(Duration.ofSeconds(10))).isEqualTo("committed");
         assertThat(attempts).hasValue(3);
+    }
+
+    @Test
+    void aSerializationFailureAsHibernateReactiveReportsItIsRetriedToo() {
+        // Hibernate Reactive copies the client's SQLSTATE into an SQLException, wrapped in its JDBCException.
+        AtomicInteger attempts = new AtomicInteger();
+        Uni<String> result = TransactionRetry.retrying(() -> {
+            attempts.incrementAndGet();
+            return attempts.get() < 2
+                    ? Uni.createFrom().failure(new RuntimeException("could not execute statement",
+                            new SQLException("restart transaction", TransactionRetry.SERIALIZATION_FAILURE)))
+                    : Uni.createFrom().item("committed");
+        });
+
+        assertThat(result.await().atMost(Duration.ofSeconds(10))).isEqualTo("committed");
+        assertThat(attempts).hasValue(2);
     }
 
     @Test
