@@ -35,6 +35,7 @@ import org.vsekai.backpack.launcher.suite.ResidentMemory;
 import org.vsekai.backpack.launcher.suite.RunningService;
 import org.vsekai.backpack.launcher.suite.Suite;
 import org.vsekai.backpack.launcher.suite.SuiteOptions;
+import org.vsekai.backpack.launcher.token.LocalTokens;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,7 +44,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The whole suite, started exactly as {@code ./backpack up} starts it (real Kafka, real PostgreSQL, five service
- * JVMs), driven over HTTP through the gateway like a client would.
+ * JVMs), driven over HTTP through the gateway like a client would, with tokens signed as {@code ./backpack token}
+ * signs them.
  */
 class SuiteEndToEndIT {
 
@@ -106,6 +108,17 @@ class SuiteEndToEndIT {
     }
 
     @Test
+    void theGatewayServesOnlyCallersWithTheRightToken() throws Exception {
+        String user = RUN + "yvonne";
+        String url = suite.gatewayUrl() + "/api/v1/users/" + user + "/recommendations";
+
+        assertThat(get(url, null).statusCode()).as("no token").isEqualTo(401);
+        assertThat(get(url, token(RUN + "zoe", false)).statusCode()).as("another user's token").isEqualTo(403);
+        // Past the gateway: whatever the recommender answers a user without interactions, it is not a refusal.
+        assertThat(get(url, token(user, false)).statusCode()).as("the user's own token").isNotIn(401, 403);
+    }
+
+    @Test
     void recommendationsShowWhatOthersLikeAndLeaveOutWhatTheUserAlreadyTouched() throws Exception {
         String user = RUN + "xavier";
         String touchedByAll = RUN + "avatar-top";
@@ -131,7 +144,7 @@ class SuiteEndToEndIT {
                 .pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> {
                     HttpResponse<String> response = get(suite.gatewayUrl() + "/api/v1/users/" + user
-                            + "/recommendations?limit=100");
+                            + "/recommendations?limit=100", token(user, false));
                     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
                     List<String> items = itemIds(JSON.readTree(response.body()));
                     // Other runs' items may be there on external infrastructure; this run's decide.
@@ -142,6 +155,35 @@ class SuiteEndToEndIT {
                     if (!suite.infrastructure().external()) {
                         assertThat(items).as("a fresh database holds only this run's items").isEqualTo(ours);
                     }
+                });
+    }
+
+    @Test
+    void anErasedUserLeavesNothingQueryable() throws Exception {
+        String user = RUN + "erasable";
+        String item = RUN + "erasable-item";
+        post(user, "Add", item);
+        post(user, "Like", item);
+        await("the recommender stores " + user + "'s interactions").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250)).until(() -> storedInteractions(user) == 2);
+        String backpack = suite.gatewayUrl() + "/api/v1/users/" + user + "/backpack";
+        await("the backpack holds the item").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertThat(get(backpack, token(user, false)).body()).contains(item));
+
+        HttpResponse<String> erased = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(suite.gatewayUrl() + "/api/v1/users/" + user))
+                .timeout(Duration.ofSeconds(15))
+                .header("Authorization", "Bearer " + token(user, false))
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(erased.statusCode()).as(erased.body()).isEqualTo(202);
+
+        await("nothing of " + user + " is stored").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> storedInteractions(user) == 0);
+        await("the backpack is empty").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> {
+                    HttpResponse<String> response = get(backpack, token(user, false));
+                    assertThat(response.statusCode()).as(response.body()).isIn(200, 404);
+                    assertThat(response.body()).doesNotContain(item);
                 });
     }
 
@@ -159,6 +201,8 @@ class SuiteEndToEndIT {
                             URI.create(suite.gatewayUrl() + "/api/v1/interactions:batch"))
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/ld+json")
+                    // Many users' activities in one batch: what a trusted importer does, with an admin token.
+                    .header("Authorization", "Bearer " + token(RUN + "importer", true))
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(batch)))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
@@ -179,7 +223,7 @@ class SuiteEndToEndIT {
                 .until(() -> storedInteractions(prefix) == expected);
         assertThat(storedInteractions(prefix)).isEqualTo(expected);
         HttpResponse<String> response = get(suite.gatewayUrl() + "/api/v1/users/" + prefix + "user-0"
-                + "/recommendations?limit=5");
+                + "/recommendations?limit=5", token(prefix + "user-0", false));
         assertThat(response.statusCode()).as("the restarted recommender serves: %s", response.body()).isEqualTo(200);
     }
 
@@ -214,6 +258,7 @@ class SuiteEndToEndIT {
         HttpRequest request = HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + "/api/v1/interactions"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/ld+json")
+                .header("Authorization", "Bearer " + token(actor, false))
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(activity)))
                 .build();
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
@@ -222,8 +267,21 @@ class SuiteEndToEndIT {
     }
 
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(url, null);
+    }
+
+    /** A GET with this bearer token, or none when null. */
+    private static HttpResponse<String> get(String url, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A token as ./backpack token prints it, signed with the key the suite handed the gateway. */
+    private static String token(String user, boolean admin) {
+        return new LocalTokens(suite.keys()).sign(user, admin, Duration.ofHours(1), Instant.now());
     }
 
     private static List<String> itemIds(JsonNode recommendations) {

@@ -7,13 +7,14 @@ import java.util.Optional;
 
 import org.vsekai.backpack.launcher.bench.BenchCommand;
 import org.vsekai.backpack.launcher.evaluate.EvaluateCommand;
+import org.vsekai.backpack.launcher.token.TokenCommand;
 import org.vsekai.backpack.launcher.up.UpCommand;
 
 /** {@code ./backpack <command> [options]}: the entry point of the launcher; each command is a {@link Subcommand}. */
 public final class BackpackCommand {
 
     /** Every command, in the order the usage lists them. */
-    static final List<Subcommand> COMMANDS = List.of(new UpCommand(), new EvaluateCommand(),
+    static final List<Subcommand> COMMANDS = List.of(new UpCommand(), new TokenCommand(), new EvaluateCommand(),
             new BenchCommand());
 
     private BackpackCommand() {

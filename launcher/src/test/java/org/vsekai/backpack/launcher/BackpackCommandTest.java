@@ -21,6 +21,7 @@ class BackpackCommandTest {
         assertThat(code).isZero();
         assertThat(text(out)).startsWith("Usage: ./backpack <command>")
                 .contains("  up [--base-port N] [--start-timeout SECONDS] [--sequential]")
+                .contains("  token <user> [--admin] [--ttl 12h]")
                 .contains("  evaluate [--data PATH] [--train PATH --test PATH] [--algorithms a,b] [--tune]")
                 .contains("BACKPACK_INFRA=external");
         assertThat(run()).isZero();

@@ -1,20 +1,24 @@
 package org.vsekai.backpack.gateway.config;
 
 import java.time.Duration;
+import java.util.Map;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
 
-/** Settings the gateway owns, under {@code backpack.gateway}. Remote-call timeouts live with the REST client. */
+/** Settings the gateway owns, under {@code backpack.gateway}. Remote-call timeouts live with the REST clients. */
 @ConfigMapping(prefix = "backpack.gateway")
 public interface GatewayConfig {
 
     Limits limits();
 
     Interactions interactions();
+
+    RateLimits rateLimits();
 
     /** What one request may carry; every limit is refused with a problem, never silently truncated. */
     interface Limits {
@@ -29,7 +33,7 @@ public interface GatewayConfig {
         MemorySize maxActivityBody();
 
         /**
-         * Largest body of {@code POST /api/v1/interactions:batch}. Keep it at or below
+         * Largest body of {@code POST /api/v1/interactions:batch}. Keep it, and every other body limit, at or below
          * {@code quarkus.http.limits.max-body-size}, which stops any larger chunked body first.
          */
         @WithDefault("1M")
@@ -40,6 +44,22 @@ public interface GatewayConfig {
         @Min(1)
         @Max(10_000)
         int maxBatchSize();
+
+        /** Largest body of {@code POST /api/v1/recommendations} (an anonymous session). */
+        @WithDefault("16K")
+        MemorySize maxSessionBody();
+
+        /** Largest body of {@code PUT /api/v1/items/{id}/metadata}. */
+        @WithDefault("1M")
+        MemorySize maxMetadataBody();
+
+        /** Largest body of {@code POST /api/v1/jsonld/*}. */
+        @WithDefault("1M")
+        MemorySize maxJsonLdBody();
+
+        /** Largest body of any other request (training trigger, erasure): they take none worth the name. */
+        @WithDefault("4K")
+        MemorySize maxOtherBody();
     }
 
     interface Interactions {
@@ -47,5 +67,37 @@ public interface GatewayConfig {
         /** How long a request waits for the broker to acknowledge its records before answering 503. */
         @WithDefault("10s")
         Duration publishTimeout();
+    }
+
+    /**
+     * Token buckets per caller: an authenticated caller has one bucket per class of route, keyed by the token's
+     * subject; an anonymous caller one bucket (class {@code anonymous}) keyed by client IP.
+     */
+    interface RateLimits {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * Most buckets held at once. Idle buckets (refilled to full, so no different from a new one) are dropped
+         * first; past that, arbitrary ones, which can only let a caller through early, never refuse one.
+         */
+        @WithDefault("100000")
+        @Min(16)
+        int maxBuckets();
+
+        /** One entry per class: read, write, upload, admin, anonymous. */
+        Map<String, Bucket> classes();
+
+        interface Bucket {
+
+            /** The burst: how many requests a rested caller may make at once. */
+            @Positive
+            int capacity();
+
+            /** The sustained rate the bucket refills at. */
+            @Positive
+            double perSecond();
+        }
     }
 }

@@ -15,6 +15,7 @@ import org.vsekai.backpack.contracts.http.Problem.FieldError;
 import org.vsekai.backpack.contracts.interaction.ActivityType;
 import org.vsekai.backpack.gateway.config.GatewayConfig;
 import org.vsekai.backpack.gateway.identifier.IdentifierRules;
+import org.vsekai.backpack.gateway.limits.BodyLimits;
 import org.vsekai.backpack.kit.problem.ProblemException;
 
 import com.fasterxml.jackson.core.JacksonException;
@@ -216,10 +217,10 @@ public class ActivityReader {
         return document;
     }
 
-    /** Checks the size actually read; a declared Content-Length was already checked by {@link InteractionBodyLimits}. */
+    /** Checks the size actually read; a declared Content-Length was already checked by {@link BodyLimits}. */
     private static void requireAtMost(byte[] body, long limit) {
         if (body.length > limit) {
-            throw InteractionBodyLimits.tooLarge(limit);
+            throw BodyLimits.tooLarge(limit);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.vsekai.backpack.gateway.interaction;
 
+import java.util.List;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -10,7 +12,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.vsekai.backpack.contracts.http.Problem;
+import org.vsekai.backpack.gateway.limits.RateClass;
+import org.vsekai.backpack.gateway.limits.RateLimited;
+import org.vsekai.backpack.gateway.security.Access;
+import org.vsekai.backpack.gateway.security.Caller;
+import org.vsekai.backpack.gateway.security.CurrentCaller;
+import org.vsekai.backpack.kit.problem.ProblemException;
 
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -46,21 +55,29 @@ public class InteractionResource {
             {"@context": "https://www.w3.org/ns/activitystreams", "type": "Like",
              "actor": "user-42", "object": "item-7", "published": "2024-05-01T12:00:00Z"}""";
 
+    /** Who may report what. */
+    private static final String OWN_ONLY = "The actor of every activity must be the token's subject (a user reports "
+            + "only what they did); an admin may report for anyone.";
+
     private final ActivityReader reader;
     private final InteractionService interactions;
+    private final CurrentCaller caller;
 
-    public InteractionResource(ActivityReader reader, InteractionService interactions) {
+    public InteractionResource(ActivityReader reader, InteractionService interactions, CurrentCaller caller) {
         this.reader = reader;
         this.interactions = interactions;
+        this.caller = caller;
     }
 
     @POST
     @Path(SINGLE)
+    @Authenticated
+    @RateLimited(RateClass.WRITE)
     @Consumes({LD_JSON, ACTIVITY_JSON, MediaType.APPLICATION_JSON})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Report one interaction",
             description = "Takes one ActivityStreams 2.0 activity (View, Like, Add, Remove or Visit) with actor = user "
-                    + "id, object = item id and published; assigns an urn:uuid id when none is given. " + RETRIES)
+                    + "id, object = item id and published; assigns an urn:uuid id when none is given. " + OWN_ONLY + " " + RETRIES)
     @RequestBody(required = true, content = @Content(mediaType = LD_JSON,
             schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "like", value = EXAMPLE)))
     @APIResponse(responseCode = "202", description = "Stored on the interaction log",
@@ -68,23 +85,28 @@ public class InteractionResource {
                     schema = @Schema(implementation = AcceptedActivity.class)))
     @APIResponse(responseCode = "400", description = "Malformed or invalid activity",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The actor is not the caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body too large",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The interaction log did not confirm the write",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<AcceptedActivity>> accept(byte[] body) {
         Activity activity = reader.readOne(body);
+        requireOwn(List.of(activity));
         return interactions.accept(activity).map(accepted -> RestResponse.accepted(accepted));
     }
 
     @POST
     @Path(BATCH)
+    @Authenticated
+    @RateLimited(RateClass.WRITE)
     @Consumes({LD_JSON, ACTIVITY_JSON, MediaType.APPLICATION_JSON})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Report many interactions at once",
             description = "Takes a JSON array of at most 500 activities. All are checked first: if any is invalid, "
                     + "none is stored and the problem names each bad field as [index].field. The colon of the path "
-                    + "is literal; a percent-encoded one (%3A) names another path. " + RETRIES)
+                    + "is literal; a percent-encoded one (%3A) names another path. " + OWN_ONLY + " " + RETRIES)
     @RequestBody(required = true, content = @Content(mediaType = LD_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = Object.class),
             examples = @ExampleObject(name = "one like", value = "[" + EXAMPLE + "]")))
@@ -93,11 +115,28 @@ public class InteractionResource {
                     schema = @Schema(implementation = AcceptedBatch.class)))
     @APIResponse(responseCode = "400", description = "Malformed batch or an invalid activity; none stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "An actor is not the caller; none stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body too large or too many activities",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The interaction log did not confirm the writes",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<AcceptedBatch>> acceptBatch(byte[] body) {
-        return interactions.acceptAll(reader.readBatch(body)).map(accepted -> RestResponse.accepted(accepted));
+        List<Activity> activities = reader.readBatch(body);
+        requireOwn(activities);
+        return interactions.acceptAll(activities).map(accepted -> RestResponse.accepted(accepted));
+    }
+
+    private void requireOwn(List<Activity> activities) {
+        Caller who = caller.get();
+        if (who.isAdmin()) {
+            return;
+        }
+        for (Activity activity : activities) {
+            if (!who.subject().equals(activity.actor())) {
+                throw new ProblemException(Access.forbidden("The actor " + activity.actor()
+                        + " is not the caller; a user reports only their own interactions"));
+            }
+        }
     }
 }

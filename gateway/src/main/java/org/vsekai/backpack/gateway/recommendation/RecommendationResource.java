@@ -12,36 +12,52 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.vsekai.backpack.contracts.http.Problem;
 import org.vsekai.backpack.contracts.http.Problem.FieldError;
 import org.vsekai.backpack.contracts.recommendation.Recommendations;
+import org.vsekai.backpack.contracts.recommendation.SessionRequest;
+import org.vsekai.backpack.contracts.recommendation.SimilarItems;
 import org.vsekai.backpack.gateway.identifier.IdentifierRules;
+import org.vsekai.backpack.gateway.limits.RateClass;
+import org.vsekai.backpack.gateway.limits.RateLimited;
+import org.vsekai.backpack.gateway.peer.Peers;
+import org.vsekai.backpack.gateway.peer.QueryChecks;
+import org.vsekai.backpack.gateway.security.Access;
+import org.vsekai.backpack.gateway.security.CurrentCaller;
 import org.vsekai.backpack.kit.problem.ProblemException;
 
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-/** A user's recommendations, served by the recommender-service and relayed as they are. */
-@Path("/api/v1/users/{id}/recommendations")
-@Tag(name = "Recommendations")
+/** Recommendations, served by the recommender-service and relayed as they are. */
+@Path(Peers.API)
+@Tag(name = "Recommendations", description = "Items for a user, for an anonymous session, and similar items")
+@Produces(MediaType.APPLICATION_JSON)
 public class RecommendationResource {
-
-    static final int DEFAULT_LIMIT = 10;
-    static final int MAX_LIMIT = 100;
 
     private final RecommendationService recommendations;
     private final IdentifierRules identifiers;
+    private final CurrentCaller caller;
 
-    public RecommendationResource(RecommendationService recommendations, IdentifierRules identifiers) {
+    public RecommendationResource(RecommendationService recommendations, IdentifierRules identifiers,
+                                  CurrentCaller caller) {
         this.recommendations = recommendations;
         this.identifiers = identifiers;
+        this.caller = caller;
     }
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Recommendations for a user", description = "Best first; at most limit items.")
+    @Path("users/{id}/recommendations")
+    @Authenticated
+    @RateLimited(RateClass.READ)
+    @Operation(summary = "Recommendations for a user",
+            description = "Best first; at most limit items. A user reads only their own; an admin anyone's.")
     @APIResponse(responseCode = "200", description = "The recommended items",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = Recommendations.class)))
@@ -53,32 +69,73 @@ public class RecommendationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Recommendations> recommendations(
             @PathParam("id") String userId,
-            // Read as text so that "abc" is a 400 naming the parameter, not JAX-RS' 404 for unconvertible queries.
             @Parameter(description = "How many items, 1 to 100",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "10"))
-            @QueryParam("limit") String limit) {
-        int checkedLimit = checkLimit(limit);
-        identifiers.problemWith(userId).ifPresent(message -> {
-            throw new ProblemException(
-                    Problem.invalid("The user id is not valid", List.of(new FieldError("id", message))));
-        });
-        return recommendations.recommendationsFor(userId, checkedLimit)
-                .onFailure().transform(RecommendationService::asProblem);
+            @QueryParam("limit") String limit,
+            @Parameter(description = "Only items of this kind: avatar, map, prop or scene")
+            @QueryParam("kind") String kind) {
+        int checkedLimit = QueryChecks.limit(limit);
+        checkId("id", userId);
+        Access.requireMayActFor(caller.get(), userId);
+        return recommendations.recommendationsFor(caller.get(), userId, checkedLimit, kind)
+                .onFailure().transform(failure -> Peers.asProblem(RecommenderClient.PEER, failure));
     }
 
-    private static int checkLimit(String limit) {
-        if (limit == null || limit.isEmpty()) {
-            return DEFAULT_LIMIT;
+    @GET
+    @Path("items/{id}/similar")
+    @PermitAll
+    @RateLimited(RateClass.READ)
+    @Operation(summary = "Items similar to an item",
+            description = "Item-to-item similarity; public, no token needed. Best first; at most limit items.")
+    @APIResponse(responseCode = "200", description = "The similar items",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SimilarItems.class)))
+    @APIResponse(responseCode = "400", description = "Invalid item id or limit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The recommender is unavailable",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<SimilarItems> similar(
+            @PathParam("id") String itemId,
+            @Parameter(description = "How many items, 1 to 100",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "10"))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "Only items of this kind: avatar, map, prop or scene")
+            @QueryParam("kind") String kind) {
+        int checkedLimit = QueryChecks.limit(limit);
+        checkId("id", itemId);
+        return recommendations.similarTo(caller.get(), itemId, checkedLimit, kind)
+                .onFailure().transform(failure -> Peers.asProblem(RecommenderClient.PEER, failure));
+    }
+
+    @POST
+    @Path("recommendations")
+    @PermitAll
+    @RateLimited(RateClass.READ)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Recommendations for an anonymous session",
+            description = "The items a visitor touched, in order; no token needed (limited per client address). "
+                    + "The answer has no user id.")
+    @APIResponse(responseCode = "200", description = "The recommended items",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Recommendations.class)))
+    @APIResponse(responseCode = "400", description = "Malformed session",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body too large",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The recommender is unavailable",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Recommendations> forSession(SessionRequest session) {
+        if (session == null) {
+            throw new ProblemException(Problem.invalid("The body must be a session object", List.of()));
         }
-        try {
-            int value = Integer.parseInt(limit);
-            if (value >= 1 && value <= MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new ProblemException(Problem.invalid("The limit is not valid",
-                List.of(new FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT))));
+        return recommendations.forSession(caller.get(), session)
+                .onFailure().transform(failure -> Peers.asProblem(RecommenderClient.PEER, failure));
+    }
+
+    private void checkId(String field, String id) {
+        identifiers.problemWith(id).ifPresent(message -> {
+            throw new ProblemException(
+                    Problem.invalid("The " + field + " is not valid", List.of(new FieldError(field, message))));
+        });
     }
 }

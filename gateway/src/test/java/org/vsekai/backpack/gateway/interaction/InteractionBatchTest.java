@@ -12,11 +12,16 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vsekai.backpack.contracts.interaction.ActivityType;
 import org.vsekai.backpack.gateway.testing.ActivityJson;
+import org.vsekai.backpack.gateway.testing.FakePeersResource;
 import org.vsekai.backpack.gateway.testing.FakeRecommenderResource;
 import org.vsekai.backpack.gateway.testing.InteractionsTopic;
+import org.vsekai.backpack.gateway.testing.TestKeysResource;
+import org.vsekai.backpack.gateway.testing.TestTokens;
 import org.vsekai.backpack.infra.testing.KafkaResource;
 
 import io.quarkus.test.common.TestResourceScope;
@@ -28,7 +33,20 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = FakeRecommenderResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = FakePeersResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = TestKeysResource.class, scope = TestResourceScope.GLOBAL)
 class InteractionBatchTest {
+
+    /** These tests are about other things than access: an admin may do all of it. */
+    @BeforeEach
+    void authenticateAsAdmin() {
+        TestTokens.sendWithEveryRequest(TestTokens.admin("test-admin"));
+    }
+
+    @AfterEach
+    void forgetTheToken() {
+        TestTokens.sendNoToken();
+    }
 
     static final String BATCH_PATH = "/api/v1/interactions:batch";
 

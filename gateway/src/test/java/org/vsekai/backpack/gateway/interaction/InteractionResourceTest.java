@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,9 +33,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.vsekai.backpack.contracts.interaction.ActivityType;
 import org.vsekai.backpack.contracts.interaction.InteractionEvent;
 import org.vsekai.backpack.gateway.testing.ActivityJson;
+import org.vsekai.backpack.gateway.testing.FakePeersResource;
 import org.vsekai.backpack.gateway.testing.FakeRecommenderResource;
 import org.vsekai.backpack.gateway.testing.InteractionsTopic;
 import org.vsekai.backpack.gateway.testing.TestClock;
+import org.vsekai.backpack.gateway.testing.TestKeysResource;
+import org.vsekai.backpack.gateway.testing.TestTokens;
 import org.vsekai.backpack.infra.testing.KafkaResource;
 
 import io.quarkus.test.common.TestResourceScope;
@@ -47,7 +51,20 @@ import jakarta.inject.Inject;
 @QuarkusTest
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = FakeRecommenderResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = FakePeersResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = TestKeysResource.class, scope = TestResourceScope.GLOBAL)
 class InteractionResourceTest {
+
+    /** These tests are about other things than access: an admin may do all of it. */
+    @BeforeEach
+    void authenticateAsAdmin() {
+        TestTokens.sendWithEveryRequest(TestTokens.admin("test-admin"));
+    }
+
+    @AfterEach
+    void forgetTheToken() {
+        TestTokens.sendNoToken();
+    }
 
     static final String PATH = "/api/v1/interactions";
     static final String LD_JSON = "application/ld+json";
@@ -266,6 +283,7 @@ class InteractionResourceTest {
         byte[] body = paddedTo(65_537);
         HttpRequest request = HttpRequest.newBuilder(interactionsUri)
                 .header("Content-Type", LD_JSON)
+                .header("Authorization", TestTokens.bearer(TestTokens.admin("test-admin")))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
                 .build();
         HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()

@@ -9,10 +9,15 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vsekai.backpack.gateway.testing.ActivityJson;
+import org.vsekai.backpack.gateway.testing.FakePeersResource;
 import org.vsekai.backpack.gateway.testing.FakeRecommenderResource;
 import org.vsekai.backpack.gateway.testing.InteractionsTopic;
+import org.vsekai.backpack.gateway.testing.TestKeysResource;
+import org.vsekai.backpack.gateway.testing.TestTokens;
 import org.vsekai.backpack.infra.testing.KafkaResource;
 import org.vsekai.backpack.infra.testing.TopicProbe;
 
@@ -28,7 +33,20 @@ import jakarta.inject.Inject;
 @QuarkusTest
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = FakeRecommenderResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = FakePeersResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = TestKeysResource.class, scope = TestResourceScope.GLOBAL)
 class InteractionTracingTest {
+
+    /** These tests are about other things than access: an admin may do all of it. */
+    @BeforeEach
+    void authenticateAsAdmin() {
+        TestTokens.sendWithEveryRequest(TestTokens.admin("test-admin"));
+    }
+
+    @AfterEach
+    void forgetTheToken() {
+        TestTokens.sendNoToken();
+    }
 
     @Inject
     InMemorySpanExporter spans;

@@ -3,13 +3,16 @@ package org.vsekai.backpack.gateway.operations;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import org.junit.jupiter.api.Test;
 import org.vsekai.backpack.gateway.testing.FailingResource;
+import org.vsekai.backpack.gateway.testing.FakePeersResource;
 import org.vsekai.backpack.gateway.testing.FakeRecommenderResource;
+import org.vsekai.backpack.gateway.testing.TestKeysResource;
 import org.vsekai.backpack.infra.testing.KafkaResource;
 import org.vsekai.backpack.infra.testing.ServiceEndpoints;
 
@@ -20,6 +23,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = FakeRecommenderResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = FakePeersResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = TestKeysResource.class, scope = TestResourceScope.GLOBAL)
 class OperationsTest {
 
     @Test
@@ -39,10 +44,39 @@ class OperationsTest {
                 .body("paths", hasKey("/api/v1/interactions"))
                 .body("paths", hasKey("/api/v1/interactions:batch"))
                 .body("paths", hasKey("/api/v1/users/{id}/recommendations"))
+                .body("paths", hasKey("/api/v1/users/{id}/backpack"))
+                .body("paths", hasKey("/api/v1/users/{id}"))
+                .body("paths", hasKey("/api/v1/recommendations"))
+                .body("paths", hasKey("/api/v1/items/{id}/similar"))
+                .body("paths", hasKey("/api/v1/items/{id}/metadata"))
+                .body("paths", hasKey("/api/v1/items"))
+                .body("paths", hasKey("/api/v1/jsonld/expand"))
+                .body("paths", hasKey("/api/v1/jsonld/frame"))
+                .body("paths", hasKey("/api/v1/scenes/{id}/packets"))
+                .body("paths", hasKey("/api/v1/uploads/{id}"))
+                .body("paths", hasKey("/api/v1/admin/training"))
+                .body("paths", hasKey("/api/v1/admin/training/jobs/{id}"))
+                .body("components.securitySchemes.bearer.type", equalTo("http"))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("paths.'/api/v1/users/{id}/recommendations'.get.security[0]", hasKey("bearer"))
+                .body("paths.'/api/v1/items/{id}/metadata'.get", not(hasKey("security")))
+                .body("paths.'/api/v1/items/{id}/metadata'.get.responses", hasKey("429"))
+                .body("paths.'/api/v1/items/{id}/metadata'.put.responses", hasKey("413"))
+                .body("paths.'/api/v1/users/{id}/recommendations'.get.responses.'429'.headers", hasKey("Retry-After"))
+                .body("tags.name", hasItems("Interactions", "Recommendations", "Backpack", "Items", "JSON-LD",
+                        "Uploads", "Training", "Privacy"))
                 .body("paths.'/api/v1/interactions'.post.description", containsString("Retrying is safe"))
                 .body("components.schemas.AcceptedActivity.properties.eventId.description",
                         containsString("same for every retry"));
         given().when().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void answersNoCrossOriginRequestByDefault() {
+        given().header("Origin", "https://elsewhere.example.org")
+                .header("Access-Control-Request-Method", "GET")
+                .when().options("/api/v1/items")
+                .then().header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
     }
 
     @Test

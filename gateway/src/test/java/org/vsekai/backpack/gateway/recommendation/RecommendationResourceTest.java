@@ -8,13 +8,17 @@ import static org.hamcrest.Matchers.hasSize;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.vsekai.backpack.gateway.testing.FakePeersResource;
 import org.vsekai.backpack.gateway.testing.FakeRecommender;
 import org.vsekai.backpack.gateway.testing.FakeRecommenderResource;
 import org.vsekai.backpack.gateway.testing.FakeRecommenderResource.InjectFakeRecommender;
+import org.vsekai.backpack.gateway.testing.TestKeysResource;
+import org.vsekai.backpack.gateway.testing.TestTokens;
 import org.vsekai.backpack.infra.testing.KafkaResource;
 
 import io.quarkus.test.common.TestResourceScope;
@@ -30,7 +34,20 @@ import jakarta.inject.Inject;
 @QuarkusTest
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = FakeRecommenderResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = FakePeersResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = TestKeysResource.class, scope = TestResourceScope.GLOBAL)
 class RecommendationResourceTest {
+
+    /** These tests are about other things than access: an admin may do all of it. */
+    @BeforeEach
+    void authenticateAsAdmin() {
+        TestTokens.sendWithEveryRequest(TestTokens.admin("test-admin"));
+    }
+
+    @AfterEach
+    void forgetTheToken() {
+        TestTokens.sendNoToken();
+    }
 
     /** Well under the fake's slow answer: an answer within it shows the gateway did not wait for the peer. */
     static final int CLIENT_PATIENCE_MILLIS = 5_000;

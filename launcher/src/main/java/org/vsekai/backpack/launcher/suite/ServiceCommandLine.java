@@ -19,11 +19,19 @@ public final class ServiceCommandLine {
 
     public static List<String> of(Path javaExecutable, Path jar, ServiceSpec service, PortPlan ports,
                                   String kafkaBootstrap, Optional<DatabaseCoordinates> database) {
+        return of(javaExecutable, jar, service, ports, kafkaBootstrap, database, List.of());
+    }
+
+    /** @param extraProperties more {@code name=value} configuration, e.g. the gateway's token verification */
+    public static List<String> of(Path javaExecutable, Path jar, ServiceSpec service, PortPlan ports,
+                                  String kafkaBootstrap, Optional<DatabaseCoordinates> database,
+                                  List<String> extraProperties) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable.toString());
         command.addAll(JVM_OPTIONS);
         systemProperties(service, ports, kafkaBootstrap, database)
                 .forEach(property -> command.add("-D" + property));
+        extraProperties.forEach(property -> command.add("-D" + property));
         command.add("-jar");
         command.add(jar.toString());
         return command;

@@ -32,6 +32,8 @@ import org.vsekai.backpack.infra.kafka.KafkaBroker;
 import org.vsekai.backpack.infra.postgres.DatabaseCoordinates;
 import org.vsekai.backpack.infra.postgres.DatabaseProvisioner;
 import org.vsekai.backpack.infra.postgres.PostgresServer;
+import org.vsekai.backpack.launcher.token.LocalKeys;
+import org.vsekai.backpack.launcher.token.LocalTokens;
 
 /**
  * The whole suite on one machine: Kafka with every topic, PostgreSQL with each service's database, and the five
@@ -60,6 +62,7 @@ public final class Suite implements AutoCloseable {
     private final Set<RunningService> crashedOnPurpose = ConcurrentHashMap.newKeySet();
     private KafkaBroker kafka;
     private PostgresServer postgres;
+    private LocalKeys keys;
 
     private Suite(SuiteOptions options) {
         this.options = options;
@@ -86,6 +89,9 @@ public final class Suite implements AutoCloseable {
         Suite suite = new Suite(options);
         Runtime.getRuntime().addShutdownHook(suite.shutdownHook);
         try {
+            suite.keys = LocalKeys.ensure(options.keyDirectory());
+            options.progress().accept((suite.keys.created() ? "Made the local signing key pair in "
+                    : "Local signing key pair: ") + options.keyDirectory());
             suite.startInfrastructure();
             suite.startServices();
             suite.reportUnexpectedExits();
@@ -106,6 +112,11 @@ public final class Suite implements AutoCloseable {
                 .map(spec -> spec.runJar(repositoryRoot))
                 .filter(jar -> !Files.isRegularFile(jar))
                 .toList();
+    }
+
+    /** The local key pair the gateway trusts; sign tokens for it with {@link LocalTokens}. */
+    public LocalKeys keys() {
+        return keys;
     }
 
     public String gatewayUrl() {
@@ -246,8 +257,10 @@ public final class Suite implements AutoCloseable {
     private RunningService launch(ServiceSpec spec, String logFileName) {
         PortPlan ports = options.ports();
         Path jar = spec.runJar(options.repositoryRoot());
+        // The gateway verifies tokens with the local public key; ./backpack token signs them with its private twin.
+        List<String> extra = spec.equals(ServiceSpec.GATEWAY) ? LocalTokens.gatewayProperties(keys) : List.of();
         List<String> command = ServiceCommandLine.of(ServiceCommandLine.currentJava(), jar, spec, ports,
-                kafka.bootstrapServers(), Optional.ofNullable(databases.get(spec.name())));
+                kafka.bootstrapServers(), Optional.ofNullable(databases.get(spec.name())), extra);
         Path logFile = options.logDirectory().resolve(logFileName);
         synchronized (this) {
             if (closing) {

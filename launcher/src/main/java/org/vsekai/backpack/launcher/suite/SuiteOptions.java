@@ -41,6 +41,14 @@ public record SuiteOptions(Path repositoryRoot, Path logDirectory, PortPlan port
                 false, InfrastructureSettings.fromEnvironment(), System.out::println);
     }
 
+    /**
+     * Where the local signing key pair lives ({@code .backpack/keys}): made by the first {@code ./backpack up}, used
+     * by {@code ./backpack token} and the end-to-end tests, handed to the gateway as its verification key.
+     */
+    public Path keyDirectory() {
+        return repositoryRoot.resolve(".backpack").resolve("keys");
+    }
+
     public SuiteOptions withBasePort(int basePort) {
         return new SuiteOptions(repositoryRoot, logDirectory, new PortPlan(basePort), startTimeout, sequentialStart,
                 infrastructure, progress);

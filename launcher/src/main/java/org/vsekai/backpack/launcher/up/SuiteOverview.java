@@ -56,13 +56,19 @@ final class SuiteOverview {
                 .append(", infra.log)").append(NL);
         text.append(NL);
         String gateway = suite.gatewayUrl();
-        text.append("Try it: alice likes avatar-1, then bob's recommendations include it:").append(NL);
+        text.append("Try it: every call but public reads needs a token; ./backpack token <user> [--admin] prints one")
+                .append(NL).append("(signed with the local key in ").append(suite.keys().privateKey().getParent())
+                .append("). Alice likes avatar-1, then bob's recommendations include it:").append(NL);
+        text.append("  ALICE=$(./backpack token alice)").append(NL);
         text.append("  curl -i -X POST ").append(gateway).append("/api/v1/interactions \\").append(NL);
-        text.append("    -H 'Content-Type: application/ld+json' \\").append(NL);
+        text.append("    -H \"Authorization: Bearer $ALICE\" -H 'Content-Type: application/ld+json' \\").append(NL);
         text.append("    -d '{\"@context\":\"https://www.w3.org/ns/activitystreams\",\"type\":\"Like\",")
                 .append("\"actor\":\"alice\",\"object\":\"avatar-1\",\"published\":\"2026-11-26T12:00:00Z\"}'")
                 .append(NL);
-        text.append("  curl ").append(gateway).append("/api/v1/users/bob/recommendations").append(NL);
+        text.append("  curl -H \"Authorization: Bearer $(./backpack token bob)\" ").append(gateway)
+                .append("/api/v1/users/bob/recommendations").append(NL);
+        text.append("  Admin calls (training): ./backpack token ops --admin. The whole API: ").append(gateway)
+                .append("/q/swagger-ui").append(NL);
         text.append(NL);
         text.append("Press Ctrl-C to stop everything.").append(NL);
         return text.toString();

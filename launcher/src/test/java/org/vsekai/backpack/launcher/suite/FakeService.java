@@ -31,7 +31,7 @@ public final class FakeService {
         }
         server.createContext("/config", exchange -> answer(exchange, System.getProperties().stringPropertyNames()
                 .stream()
-                .filter(name -> name.startsWith("quarkus.") || name.startsWith("kafka."))
+                .filter(name -> name.startsWith("quarkus.") || name.startsWith("kafka.") || name.startsWith("mp."))
                 .sorted()
                 .map(name -> name + "=" + System.getProperty(name))
                 .collect(Collectors.joining("\n"))));

@@ -61,8 +61,14 @@ class SuiteTest {
                     "quarkus.rest-client.ingest.url=http://localhost:" + (base + 1),
                     "quarkus.rest-client.metadata.url=http://localhost:" + (base + 2),
                     "quarkus.rest-client.vision.url=http://localhost:" + (base + 3),
-                    "quarkus.rest-client.recommender.url=http://localhost:" + (base + 4))
+                    "quarkus.rest-client.recommender.url=http://localhost:" + (base + 4),
+                    "mp.jwt.verify.publickey.location=" + root.resolve(".backpack/keys/public.pem"),
+                    "mp.jwt.verify.issuer=urn:backpack:local",
+                    "mp.jwt.verify.audiences=backpack")
                     .noneMatch(line -> line.startsWith("quarkus.datasource"));
+            assertThat(suite.keys().publicKey()).isEqualTo(root.resolve(".backpack/keys/public.pem")).exists();
+            assertThat(config(suite.serviceUrl("recommender-service")))
+                    .noneMatch(line -> line.startsWith("mp.jwt"));
 
             DatabaseCoordinates recommenderDb = suite.databases().get("recommender-service");
             assertThat(recommenderDb.database()).isEqualTo("backpack_recommender");

@@ -1,0 +1,117 @@
+package org.vsekai.backpack.gateway.limits;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.vsekai.backpack.contracts.http.Problem;
+import org.vsekai.backpack.gateway.config.GatewayConfig;
+import org.vsekai.backpack.kit.problem.ProblemException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Per-route body limits of the public API. {@code quarkus.http.limits.max-body-size} is one limit for every route,
+ * so it is set to the largest, and this route refuses a declared Content-Length above the route's own limit before
+ * any byte is read, as a problem. Bodies without a Content-Length (chunked) are measured once read, by the
+ * resource ({@link #requireAtMost}).
+ */
+@ApplicationScoped
+public class BodyLimits {
+
+    /** Just before Quarkus' own global check, which answers 413 without a body. */
+    static final int ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1;
+
+    private record Rule(HttpMethod method, Pattern path, long limit) {
+    }
+
+    private final List<Rule> rules;
+    private final long otherApiLimit;
+    private final ObjectMapper mapper;
+
+    public BodyLimits(GatewayConfig config, ObjectMapper mapper) {
+        GatewayConfig.Limits limits = config.limits();
+        this.rules = List.of(
+                new Rule(HttpMethod.POST, Pattern.compile("/api/v1/interactions"),
+                        limits.maxActivityBody().asLongValue()),
+                new Rule(HttpMethod.POST, Pattern.compile("/api/v1/interactions:batch"),
+                        limits.maxBatchBody().asLongValue()),
+                new Rule(HttpMethod.POST, Pattern.compile("/api/v1/recommendations"),
+                        limits.maxSessionBody().asLongValue()),
+                new Rule(HttpMethod.PUT, Pattern.compile("/api/v1/items/[^/]+/metadata"),
+                        limits.maxMetadataBody().asLongValue()),
+                new Rule(HttpMethod.POST, Pattern.compile("/api/v1/jsonld/[^/]+"),
+                        limits.maxJsonLdBody().asLongValue()));
+        this.otherApiLimit = limits.maxOtherBody().asLongValue();
+        this.mapper = mapper;
+    }
+
+    void install(@Observes Router router) {
+        router.route().order(ORDER).handler(this::refuseDeclaredOversize);
+    }
+
+    /** Checks the size actually read, for bodies that came without a Content-Length. */
+    public static void requireAtMost(byte[] body, long limit) {
+        if (body.length > limit) {
+            throw tooLarge(limit);
+        }
+    }
+
+    public static ProblemException tooLarge(long limit) {
+        return new ProblemException(Problem.ofType("body-too-large", 413, "Content Too Large",
+                "The body of this request may hold at most " + limit + " bytes"));
+    }
+
+    /** The limit of a request's body, or -1 outside the public API (the global limit applies there). */
+    long limitOf(HttpMethod method, String path) {
+        if (path == null || !path.startsWith("/api/")) {
+            return -1;
+        }
+        for (Rule rule : rules) {
+            if (rule.method().equals(method) && rule.path().matcher(path).matches()) {
+                return rule.limit();
+            }
+        }
+        return otherApiLimit;
+    }
+
+    private void refuseDeclaredOversize(RoutingContext context) {
+        long limit = limitOf(context.request().method(), context.normalizedPath());
+        String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (limit < 0 || declared == null || parseLength(declared) <= limit) {
+            context.next();
+            return;
+        }
+        Problem problem = tooLarge(limit).problem().withInstance(context.normalizedPath());
+        byte[] body;
+        try {
+            body = mapper.writeValueAsBytes(problem);
+        } catch (JsonProcessingException e) {
+            context.fail(e);
+            return;
+        }
+        // The unread body would otherwise be parsed as the next request: answer, then close, as Quarkus does.
+        context.response()
+                .setStatusCode(problem.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .endHandler(ignored -> context.request().connection().close())
+                .end(io.vertx.core.buffer.Buffer.buffer(body));
+    }
+
+    private static long parseLength(String declared) {
+        try {
+            return Long.parseLong(declared.trim());
+        } catch (NumberFormatException e) {
+            return -1; // the HTTP codec refuses a malformed length itself
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.vsekai.backpack.gateway.limits;
+
+import java.util.Locale;
+
+/** The classes of route that have their own token bucket, as named under {@code backpack.gateway.rate-limits}. */
+public enum RateClass {
+    /** Reading: recommendations, backpack, metadata, jobs. */
+    READ,
+    /** Writing or costly computing: interactions, metadata, JSON-LD processing, erasure. */
+    WRITE,
+    /** Uploading scenes. */
+    UPLOAD,
+    /** Administration: training. */
+    ADMIN,
+    /** Any call without a token, per client IP, whatever its route. */
+    ANONYMOUS;
+
+    public String configName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

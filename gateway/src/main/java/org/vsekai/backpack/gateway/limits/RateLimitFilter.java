@@ -1,0 +1,59 @@
+package org.vsekai.backpack.gateway.limits;
+
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.vsekai.backpack.contracts.http.Problem;
+import org.vsekai.backpack.gateway.security.Caller;
+import org.vsekai.backpack.gateway.security.CurrentCaller;
+
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Draws a token for every request to a {@link RateLimited} method, once the caller is known: from the caller's
+ * bucket of the method's class, or, for an anonymous caller, from the {@code anonymous} bucket of its address.
+ * An empty bucket is a 429 problem with {@code Retry-After} in whole seconds.
+ */
+public class RateLimitFilter {
+
+    private final RateLimiter limiter;
+    private final CurrentCaller current;
+    private final Map<Method, Optional<RateClass>> classes = new ConcurrentHashMap<>();
+
+    public RateLimitFilter(RateLimiter limiter, CurrentCaller current) {
+        this.limiter = limiter;
+        this.current = current;
+    }
+
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 10)
+    public Response limit(ContainerRequestContext request, ResourceInfo resource) {
+        Method method = resource.getResourceMethod();
+        Optional<RateClass> rateClass = method == null ? Optional.empty() : classes.computeIfAbsent(method,
+                m -> Optional.ofNullable(m.getAnnotation(RateLimited.class)).map(RateLimited::value));
+        if (rateClass.isEmpty()) {
+            return null;
+        }
+        Caller caller = current.get();
+        RateLimiter.Decision decision = caller.authenticated()
+                ? limiter.acquire(rateClass.get(), "user:" + caller.subject())
+                : limiter.acquire(RateClass.ANONYMOUS, "ip:" + caller.address());
+        if (decision.allowed()) {
+            return null;
+        }
+        Problem problem = Problem.ofType("rate-limited", 429, "Too Many Requests",
+                (caller.authenticated() ? "This user has" : "This address has") + " made too many "
+                        + (caller.authenticated() ? rateClass.get().configName() + " " : "")
+                        + "requests; retry after " + decision.retryAfterSeconds() + " s")
+                .withInstance(request.getUriInfo().getRequestUri().getRawPath());
+        return Response.status(429).type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()))
+                .entity(problem).build();
+    }
+}

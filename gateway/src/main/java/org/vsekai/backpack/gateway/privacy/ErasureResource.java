@@ -1,0 +1,71 @@
+package org.vsekai.backpack.gateway.privacy;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.vsekai.backpack.contracts.http.Problem;
+import org.vsekai.backpack.contracts.http.Problem.FieldError;
+import org.vsekai.backpack.gateway.identifier.IdentifierRules;
+import org.vsekai.backpack.gateway.limits.RateClass;
+import org.vsekai.backpack.gateway.limits.RateLimited;
+import org.vsekai.backpack.gateway.peer.Peers;
+import org.vsekai.backpack.gateway.security.Access;
+import org.vsekai.backpack.gateway.security.Caller;
+import org.vsekai.backpack.gateway.security.CurrentCaller;
+import org.vsekai.backpack.kit.problem.ProblemException;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** The right to erasure: a user (or an admin for them) asks for everything personal of theirs to be deleted. */
+@Path(Peers.API)
+@Tag(name = "Privacy", description = "Erasing a user's personal data")
+public class ErasureResource {
+
+    private final ErasureService erasures;
+    private final CurrentCaller caller;
+    private final IdentifierRules identifiers;
+
+    public ErasureResource(ErasureService erasures, CurrentCaller caller, IdentifierRules identifiers) {
+        this.erasures = erasures;
+        this.caller = caller;
+        this.identifiers = identifiers;
+    }
+
+    @DELETE
+    @Path("users/{id}")
+    @Authenticated
+    @RateLimited(RateClass.WRITE)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Erase a user's personal data",
+            description = "Self or admin. Publishes one erasure event that every service holding personal rows "
+                    + "(interactions, backpack, uploads) consumes, deleting them; the answer comes once the event "
+                    + "is stored. Repeating it is harmless.")
+    @APIResponse(responseCode = "202", description = "The erasure is under way",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AcceptedErasure.class)))
+    @APIResponse(responseCode = "403", description = "Another user's id, and the caller is no admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The event log did not confirm the request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<AcceptedErasure>> erase(@PathParam("id") String userId) {
+        identifiers.problemWith(userId).ifPresent(message -> {
+            throw new ProblemException(
+                    Problem.invalid("The user id is not valid", List.of(new FieldError("id", message))));
+        });
+        Caller who = caller.get();
+        Access.requireMayActFor(who, userId);
+        return erasures.erase(userId, who.subject())
+                .map(erasure -> RestResponse.accepted(new AcceptedErasure(userId, erasure.eventId())));
+    }
+}

@@ -1,0 +1,56 @@
+package org.vsekai.backpack.gateway.security;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.vsekai.backpack.gateway.identifier.IdentifierRules;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Priorities;
+
+/**
+ * Resolves who calls, once per request, before rate limits and resources: the subject and roles of a verified
+ * bearer token, or an anonymous caller known by address. A token that is sent must be valid, whatever the route
+ * (401 otherwise): a client never silently falls back to anonymous. Authentication is lazy
+ * ({@code quarkus.http.auth.proactive=false}) so that its failures reach the problem mappers.
+ */
+public class CallerFilter {
+
+    private final CurrentIdentityAssociation identities;
+    private final CurrentCaller current;
+    private final IdentifierRules identifiers;
+
+    public CallerFilter(CurrentIdentityAssociation identities, CurrentCaller current, IdentifierRules identifiers) {
+        this.identities = identities;
+        this.current = current;
+        this.identifiers = identifiers;
+    }
+
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
+    public Uni<Void> resolve(HttpServerRequest request) {
+        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        return identities.getDeferredIdentity().invoke(identity -> current.set(callerOf(identity, address)))
+                .replaceWithVoid();
+    }
+
+    private Caller callerOf(SecurityIdentity identity, String address) {
+        if (identity == null || identity.isAnonymous()) {
+            return Caller.anonymous(address);
+        }
+        String subject = identity.getPrincipal() instanceof JsonWebToken token ? token.getSubject()
+                : identity.getPrincipal().getName();
+        // The subject becomes a Kafka key and a path segment downstream, as any user id does.
+        if (subject == null || identifiers.problemWith(subject).isPresent()) {
+            throw new AuthenticationFailedException("the token's subject is missing or not a valid user id");
+        }
+        Set<String> roles = identity.getRoles().stream().filter(Caller.KNOWN_ROLES::contains)
+                .collect(Collectors.toUnmodifiableSet());
+        return new Caller(subject, roles, address);
+    }
+}

@@ -1,0 +1,69 @@
+package org.vsekai.backpack.gateway.limits;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.vsekai.backpack.gateway.testing.FakePeersResource;
+import org.vsekai.backpack.gateway.testing.FakePeersResource.FakePeers;
+import org.vsekai.backpack.gateway.testing.FakePeersResource.InjectFakePeers;
+import org.vsekai.backpack.gateway.testing.FakeRecommender;
+import org.vsekai.backpack.gateway.testing.FakeRecommenderResource;
+import org.vsekai.backpack.gateway.testing.FakeRecommenderResource.InjectFakeRecommender;
+import org.vsekai.backpack.gateway.testing.TestKeysResource;
+import org.vsekai.backpack.gateway.testing.TestTokens;
+import org.vsekai.backpack.infra.testing.KafkaResource;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Each route's own body limit, refused as a problem before the body reaches a service. */
+@QuarkusTest
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = FakeRecommenderResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = FakePeersResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = TestKeysResource.class, scope = TestResourceScope.GLOBAL)
+class BodyLimitTest {
+
+    @InjectFakeRecommender
+    FakeRecommender recommender;
+
+    @InjectFakePeers
+    FakePeers peers;
+
+    @Test
+    void anOversizedSessionIs413AndNeverReachesTheRecommender() {
+        String marker = "item-" + UUID.randomUUID();
+        String body = "{\"items\":[\"" + marker + "\"],\"kind\":\"" + "k".repeat(16 * 1024) + "\"}";
+        given().contentType("application/json").body(body)
+                .when().post("/api/v1/recommendations")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("https://backpack.v-sekai.org/problems/body-too-large"))
+                .body("detail", containsString("16384 bytes"));
+        assertThat(recommender.receivedAt("/recommendations")).noneMatch(r -> r.bodyText().contains(marker));
+    }
+
+    @Test
+    void anOversizedMetadataDocumentIs413() {
+        String item = "item-" + UUID.randomUUID();
+        given().header("Authorization", TestTokens.bearer(TestTokens.user("user-" + UUID.randomUUID())))
+                .contentType("application/ld+json").body("{\"name\":\"" + "n".repeat(1024 * 1024) + "\"}")
+                .when().put("/api/v1/items/{id}/metadata", item)
+                .then().statusCode(413).contentType("application/problem+json");
+        assertThat(peers.metadata().receivedAt("/items/" + item + "/metadata")).isEmpty();
+    }
+
+    @Test
+    void aBodyWhereNoneBelongsIsHeldToTheSmallLimit() {
+        given().header("Authorization", TestTokens.bearer(TestTokens.admin("admin-" + UUID.randomUUID())))
+                .contentType("application/json").body("x".repeat(5000))
+                .when().post("/api/v1/admin/training")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("detail", containsString("4096 bytes"));
+    }
+}
