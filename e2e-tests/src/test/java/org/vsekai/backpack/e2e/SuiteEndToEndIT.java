@@ -166,6 +166,19 @@ class SuiteEndToEndIT {
         post(user, "Like", item);
         await("the recommender stores " + user + "'s interactions").atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(250)).until(() -> storedInteractions(user) == 2);
+        // The user also owns the item's metadata in the metadata service: erasure must reach that service too.
+        String metadata = suite.gatewayUrl() + "/api/v1/items/" + item + "/metadata";
+        HttpResponse<String> described = HTTP.send(HttpRequest.newBuilder(URI.create(metadata))
+                .timeout(Duration.ofSeconds(15))
+                .header("Content-Type", "application/ld+json")
+                .header("Authorization", "Bearer " + token(user, false))
+                .PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"@context": "https://backpack.v-sekai.org/contexts/backpack.jsonld",
+                         "id": "urn:backpack:item:%s", "type": "Prop", "name": "Erasable prop",
+                         "keywords": ["erasable"]}""".formatted(item)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(described.statusCode()).as(described.body()).isEqualTo(201);
+        assertThat(get(metadata).statusCode()).isEqualTo(200);
         String backpack = suite.gatewayUrl() + "/api/v1/users/" + user + "/backpack";
         await("the backpack holds the item").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .untilAsserted(() -> assertThat(get(backpack, token(user, false)).body()).contains(item));
@@ -185,6 +198,9 @@ class SuiteEndToEndIT {
                     assertThat(response.statusCode()).as(response.body()).isIn(200, 404);
                     assertThat(response.body()).doesNotContain(item);
                 });
+        await("the metadata of the user's item is gone").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertThat(get(metadata).statusCode()).isEqualTo(404));
     }
 
     @Test
