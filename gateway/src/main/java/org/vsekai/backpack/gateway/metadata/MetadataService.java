@@ -4,6 +4,7 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.vsekai.backpack.gateway.peer.PeerRejectedException;
 import org.vsekai.backpack.gateway.peer.Peers;
@@ -29,10 +30,12 @@ public class MetadataService {
         this.metadata = metadata;
     }
 
-    // A retried PUT whose first attempt was stored adds one more version holding the same document.
-    @Timeout(5000)
+    // The metadata service may spend its whole JSON-LD time limit (5 s) on one document before it answers, so this
+    // waits longer, and a PUT that timed out is not sent again: a second attempt would cost the same and could add
+    // a second version. A retried PUT whose first attempt failed otherwise was not stored, or adds the same document.
+    @Timeout(8000)
     @Retry(maxRetries = 1, delay = 100, jitter = 50, maxDuration = 12000,
-            abortOn = {PeerRejectedException.class, CircuitBreakerOpenException.class})
+            abortOn = {PeerRejectedException.class, CircuitBreakerOpenException.class, TimeoutException.class})
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2,
             skipOn = PeerRejectedException.class)
     @CircuitBreakerName("metadata-put")

@@ -73,8 +73,7 @@ public class ItemMetadataService {
                     List.of(new Problem.FieldError("", "must be a JSON object"))));
         }
         JsonDocument document = JsonDocument.of(MediaType.JSON_LD, (JsonStructure) body.value());
-        processor.checkTermCollisions(document);
-        JsonArray expanded = processor.expand(document, ProcessingOptions.defaults(), body.nodes());
+        JsonArray expanded = processor.expandToStore(document, body.nodes());
         ExtractedAttributes extracted = AttributeExtractor.extract(expanded);
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return store.store(itemId, caller.userId(), caller.admin(), body.value().toString(), expanded.toString(),

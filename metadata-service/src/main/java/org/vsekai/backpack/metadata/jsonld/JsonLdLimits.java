@@ -41,6 +41,14 @@ public interface JsonLdLimits {
     int maxOutputNodes();
 
     /**
+     * Most characters of keys and strings one result may hold, estimated before the processor starts from the input's
+     * keys and strings and the longest IRI its contexts define: a long prefix used by many short values grows the
+     * characters, not the values, so {@link #maxExpansionGrowth()} cannot catch it before memory is gone.
+     */
+    @WithDefault("33554432")
+    long maxOutputChars();
+
+    /**
      * Whether a frame may ask for {@code "@embed": "@always"}, which copies a node into every place that refers to
      * it: a small graph of shared references then frames to an exponentially large tree, built in memory faster
      * than the timeout can stop it. Off, such a frame is a 422; the other embed modes grow with the input only.

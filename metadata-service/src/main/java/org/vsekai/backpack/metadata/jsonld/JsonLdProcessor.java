@@ -1,7 +1,7 @@
 package org.vsekai.backpack.metadata.jsonld;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -53,22 +53,43 @@ public final class JsonLdProcessor implements AutoCloseable {
      *                   growth limit; {@link BoundedJsonReader} counts them
      */
     public JsonArray expand(Document document, ProcessingOptions options, int inputNodes) {
-        return run("expansion", inputNodes, () -> JsonLd.expand(document).options(options(options)).get());
+        JsonLdOptions settings = options(options);
+        return run("expansion", inputNodes, () -> {
+            prepare("expansion", settings, false, 1, document);
+            return JsonLd.expand(document).options(settings).get();
+        });
+    }
+
+    /**
+     * Expansion of a document to be stored, which must also keep to the namespace policy (docs/adr/0006,
+     * docs/adr/0011): two contexts in force at one place that give one term different IRIs, or a later one that
+     * redefines a protected term, are a 422 naming both. One task under one time limit does both.
+     */
+    public JsonArray expandToStore(Document document, int inputNodes) {
+        JsonLdOptions settings = options(ProcessingOptions.defaults());
+        return run("expansion", inputNodes, () -> {
+            prepare("expansion", settings, true, 1, document);
+            return JsonLd.expand(document).options(settings).get();
+        });
     }
 
     public JsonObject compact(Document document, ContextInput context, ProcessingOptions options,
                               int inputNodes) {
+        JsonLdOptions settings = options(options);
         return run("compaction", inputNodes, () -> {
+            prepare("compaction", settings, false, 1, document);
             CompactionApi api = JsonLd.compact(document, contextDocument(context));
-            return api.options(options(options)).get();
+            return api.options(settings).get();
         });
     }
 
     /** @param context null for the flattened expanded form */
     public JsonStructure flatten(Document document, ContextInput context, ProcessingOptions options,
                                  int inputNodes) {
+        JsonLdOptions settings = options(options);
         return run("flattening", inputNodes, () -> {
-            FlatteningApi api = JsonLd.flatten(document).options(options(options));
+            prepare("flattening", settings, false, 1, document);
+            FlatteningApi api = JsonLd.flatten(document).options(settings);
             if (context != null) {
                 api.context(contextDocument(context));
             }
@@ -80,9 +101,12 @@ public final class JsonLdProcessor implements AutoCloseable {
         if (!limits.embedAlways() && asksToEmbedAlways(frame)) {
             throw JsonLdRejection.embedAlways();
         }
-        checkFrameable(document);
+        long objects = checkFrameable(document);
+        JsonLdOptions settings = options(options);
         return run("framing", inputNodes, () -> {
-            FramingApi api = JsonLd.frame(document, frame).options(options(options));
+            // every node object of the document may receive a copy of the whole graph
+            prepare("framing", settings, false, Math.max(1, objects), document, frame);
+            FramingApi api = JsonLd.frame(document, frame).options(settings);
             return api.get();
         });
     }
@@ -92,7 +116,7 @@ public final class JsonLdProcessor implements AutoCloseable {
      * result can reach (node objects) x (values) before the growth limit could look at it: that bound must fit
      * within {@link JsonLdLimits#maxOutputNodes()}, or the document is not framed at all.
      */
-    private void checkFrameable(Document document) {
+    private long checkFrameable(Document document) {
         JsonValue content = document.getJsonContent().orElse(JsonValue.EMPTY_JSON_OBJECT);
         long objects = 0;
         long values = 0;
@@ -113,6 +137,77 @@ public final class JsonLdProcessor implements AutoCloseable {
                     + " JSON values may frame to " + objects * values + " values, more than the "
                     + limits.maxOutputNodes() + " a result may hold; frame a smaller document");
         }
+        return objects;
+    }
+
+    /**
+     * Walks the contexts of the documents before the processor starts (docs/adr/0013): refuses a term collision if
+     * asked to, and a document whose result could hold more characters than {@link JsonLdLimits#maxOutputChars()}.
+     * Expansion turns each key and string into at most itself plus one IRI a context maps a term, the vocabulary or
+     * the base to, plus a few characters of keywords and labels: a context with one 200 kB prefix and 80,000 values
+     * using it makes 16 GB of strings from 1 MB, which the node limits cannot see since the number of values does not
+     * change. The processor then gets what is left of the time limit, so that the request as a whole keeps to it.
+     *
+     * @param copies how many times the result may repeat the expanded document (framing)
+     */
+    private void prepare(String operation, JsonLdOptions settings, boolean refuseCollisions, long copies,
+                         Document... documents) throws JsonLdError {
+        long started = System.nanoTime();
+        long bound = 0;
+        int longestIri = 0;
+        for (int i = 0; i < documents.length; i++) {
+            boolean refuse = refuseCollisions && i == 0;
+            TermCollisions.Findings findings = TermCollisions.survey(documents[i], settings, refuse);
+            if (refuse && findings.collision().isPresent()) {
+                throw JsonLdRejection.termCollision(findings.collision().get());
+            }
+            longestIri = Math.max(longestIri, findings.longestIri());
+            JsonValue content = documents[i].getJsonContent().orElse(JsonValue.EMPTY_JSON_OBJECT);
+            bound = saturatedAdd(bound, expandedCharsBound(content, findings.longestIri()));
+        }
+        bound = copies > 1 && bound > Long.MAX_VALUE / copies ? Long.MAX_VALUE : bound * copies;
+        if (bound > limits.maxOutputChars()) {
+            throw JsonLdRejection.outputTooLarge("output-size", "The result of " + operation + " could hold up to "
+                    + bound + " characters (its keys and strings, each with an IRI of up to " + longestIri
+                    + " characters its contexts define), more than the " + limits.maxOutputChars() + " allowed");
+        }
+        Duration left = limits.timeout().minusNanos(System.nanoTime() - started);
+        if (left.isNegative() || left.isZero()) {
+            throw new JsonLdError(JsonLdErrorCode.PROCESSING_TIMEOUT_EXCEEDED, operation + " ran out of time");
+        }
+        settings.setTimeout(left);
+    }
+
+    /** Room for the keywords and blank-node labels expansion and flattening add around a value. */
+    private static final int CHARS_ADDED_PER_VALUE = 16;
+
+    static long expandedCharsBound(JsonValue content, int longestIri) {
+        long chars = 0;
+        ArrayDeque<JsonValue> pending = new ArrayDeque<>();
+        pending.push(content);
+        while (!pending.isEmpty()) {
+            JsonValue next = pending.pop();
+            chars += CHARS_ADDED_PER_VALUE;
+            switch (next.getValueType()) {
+                case OBJECT -> {
+                    for (var member : next.asJsonObject().entrySet()) {
+                        chars += member.getKey().length() + longestIri;
+                        pending.push(member.getValue());
+                    }
+                }
+                case ARRAY -> next.asJsonArray().forEach(pending::push);
+                case STRING -> chars += ((JsonString) next).getString().length() + longestIri;
+                default -> {
+                    // numbers and literals stay as they are
+                }
+            }
+        }
+        return chars;
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
     }
 
     /**
@@ -170,21 +265,6 @@ public final class JsonLdProcessor implements AutoCloseable {
         return result;
     }
 
-    /**
-     * Applies the namespace policy (docs/adr/0006, docs/adr/0011) to every context of the document: top-level,
-     * embedded in nodes, property-scoped and type-scoped. Two contexts in force at one place that give one term
-     * different IRIs, or a later one that redefines a protected term, are a 422 naming both. Runs on the workers
-     * under the timeout, since it processes the contexts as expansion would.
-     */
-    public void checkTermCollisions(Document document) {
-        JsonValue content = document.getJsonContent().orElse(JsonValue.EMPTY_JSON_OBJECT);
-        Optional<TermCollisions.Collision> collision = execute("context processing",
-                () -> TermCollisions.findIn(content, options(ProcessingOptions.defaults())));
-        collision.ifPresent(found -> {
-            throw JsonLdRejection.termCollision(found);
-        });
-    }
-
     private <T> T execute(String operation, Work<T> work) {
         Future<T> running;
         try {
@@ -233,7 +313,8 @@ public final class JsonLdProcessor implements AutoCloseable {
                 Math.max(limits.minOutputNodes(), (long) inputNodes * limits.maxExpansionGrowth()));
         int nodes = BoundedJsonReader.count(result, (int) allowed);
         if (nodes > allowed) {
-            throw JsonLdRejection.outputTooLarge("The result of " + operation + " would hold more than " + allowed
+            throw JsonLdRejection.outputTooLarge("expansion-growth", "The result of " + operation
+                    + " would hold more than " + allowed
                     + " JSON values for an input of " + inputNodes + " (at most " + limits.maxExpansionGrowth()
                     + " times the input, " + limits.maxOutputNodes() + " in all)");
         }

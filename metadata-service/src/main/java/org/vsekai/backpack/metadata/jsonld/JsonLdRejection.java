@@ -46,8 +46,9 @@ public class JsonLdRejection extends ProblemException {
                 null, null);
     }
 
-    static JsonLdRejection outputTooLarge(String detail) {
-        return new JsonLdRejection(Problem.ofType("jsonld-limit/expansion-growth", 422,
+    /** @param limit {@code expansion-growth} (values counted in the result) or {@code output-size} (estimated first) */
+    static JsonLdRejection outputTooLarge(String limit, String detail) {
+        return new JsonLdRejection(Problem.ofType("jsonld-limit/" + limit, 422,
                 "The JSON-LD result would be too large", detail), null, null);
     }
 

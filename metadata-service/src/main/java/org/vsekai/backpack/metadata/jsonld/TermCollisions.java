@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +15,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import com.apicatalog.jsonld.JsonLdError;
+import com.apicatalog.jsonld.JsonLdErrorCode;
 import com.apicatalog.jsonld.JsonLdOptions;
 import com.apicatalog.jsonld.context.ActiveContext;
 import com.apicatalog.jsonld.context.TermDefinition;
@@ -22,13 +24,14 @@ import com.apicatalog.jsonld.loader.DocumentLoaderOptions;
 import com.apicatalog.jsonld.processor.ProcessingRuntime;
 
 /**
- * Finds the first term that two contexts in force at one place of a document define for different IRIs
- * (docs/adr/0006). Contexts are taken in the order JSON-LD applies them: the top-level {@code @context}, then, going
- * down the tree, a property's scoped context for that property's values, a node's embedded {@code @context}, and
- * the type-scoped contexts of the node's types. Each one is processed by Titanium on top of the contexts in force
- * where it appears, with protection overridden so that the later definition can be seen and compared instead of
- * failing anonymously; the protected flag of the earlier definition then tells which kind of collision it is.
- * Redefining a term to the same IRI is allowed.
+ * Walks every context a document applies and finds the first term that two contexts in force at one place define for
+ * different IRIs (docs/adr/0006), and the longest IRI any of them maps a term, the vocabulary or the base to (which
+ * bounds what one string of the document can expand to, docs/adr/0013). Contexts are taken in the order JSON-LD
+ * applies them: the top-level {@code @context}, then, going down the tree, a property's scoped context for that
+ * property's values, a node's embedded {@code @context}, and the type-scoped contexts of the node's types. Each one is
+ * processed by Titanium on top of the contexts in force where it appears, with protection overridden so that the
+ * later definition can be seen and compared instead of failing anonymously; the protected flag of the earlier
+ * definition then tells which kind of collision it is. Redefining a term to the same IRI is allowed.
  */
 final class TermCollisions {
 
@@ -44,7 +47,17 @@ final class TermCollisions {
     private record Scope(ActiveContext active, Map<String, String> definedBy) {
     }
 
-    /** Thrown up the walk when a collision is found; carries no stack trace. */
+    /**
+     * What a walk found.
+     *
+     * @param collision  the first collision, if any
+     * @param longestIri the length of the longest IRI a context applied anywhere in the document maps a term, the
+     *                   vocabulary or the base to (0 without contexts)
+     */
+    record Findings(Optional<Collision> collision, int longestIri) {
+    }
+
+    /** Thrown up the walk when a collision is found and the caller wants only that; carries no stack trace. */
     private static final class Found extends Exception {
         private final transient Collision collision;
 
@@ -54,26 +67,87 @@ final class TermCollisions {
         }
     }
 
-    private TermCollisions() {
-    }
+    /** State of one walk. */
+    private static final class Walk {
+        private final JsonLdOptions options;
+        private final boolean stopAtCollision;
+        private final long deadline;
+        /**
+         * Contexts already applied on top of a scope, by identity: a scoped context used by 25,000 sibling nodes is
+         * processed once, not 25,000 times (what it finds cannot differ).
+         */
+        private final Map<Scope, Map<JsonValue, Scope>> applied = new IdentityHashMap<>();
+        private Collision first;
+        private int longestIri;
 
-    /** The first collision in a whole document: every node object's contexts, at every depth. */
-    static Optional<Collision> findIn(JsonValue document, JsonLdOptions options) throws JsonLdError {
-        Scope root = new Scope(new ActiveContext(ProcessingRuntime.of(options)), Map.of());
-        try {
-            walk(document, root, "", options);
-            return Optional.empty();
-        } catch (Found found) {
-            return Optional.of(found.collision);
+        Walk(JsonLdOptions options, boolean stopAtCollision) {
+            this.options = options;
+            this.stopAtCollision = stopAtCollision;
+            this.deadline = options.getTimeout() == null ? Long.MAX_VALUE
+                    : System.nanoTime() + options.getTimeout().toNanos();
+        }
+
+        /** The walk runs outside Titanium's own clock, so it keeps the same time limit and stops when cancelled. */
+        void tick() throws JsonLdError {
+            if (System.nanoTime() - deadline > 0 || Thread.currentThread().isInterrupted()) {
+                throw new JsonLdError(JsonLdErrorCode.PROCESSING_TIMEOUT_EXCEEDED,
+                        "walking the contexts took longer than " + options.getTimeout());
+            }
+        }
+
+        void reach(String iri) {
+            if (iri != null) {
+                longestIri = Math.max(longestIri, iri.length());
+            }
+        }
+
+        void reach(URI iri) {
+            if (iri != null) {
+                reach(iri.toString());
+            }
         }
     }
 
-    private static void walk(JsonValue value, Scope scope, String path, JsonLdOptions options)
+    private TermCollisions() {
+    }
+
+    /**
+     * Walks the whole document.
+     *
+     * @param stopAtCollision whether to stop at the first collision (its longest IRI is then only as far as walked)
+     */
+    static Findings survey(Document document, JsonLdOptions options, boolean stopAtCollision) throws JsonLdError {
+        Walk state = new Walk(options, stopAtCollision);
+        // The bases as Titanium's expansion takes them: the base option before the document's URL for IRIs, the
+        // document's URL first for relative context URLs.
+        URI baseUrl = document.getDocumentUrl() != null ? document.getDocumentUrl() : options.getBase();
+        URI baseIri = options.getBase() != null ? options.getBase() : document.getDocumentUrl();
+        state.reach(baseIri);
+        Scope root = new Scope(new ActiveContext(baseIri, baseUrl, ProcessingRuntime.of(options)), Map.of());
+        try {
+            if (options.getExpandContext() != null) {
+                Document expandContext = options.getExpandContext();
+                JsonValue context = expandContext.getJsonContent().orElse(JsonValue.EMPTY_JSON_OBJECT);
+                if (context.getValueType() == JsonValue.ValueType.OBJECT
+                        && context.asJsonObject().containsKey("@context")) {
+                    context = context.asJsonObject().get("@context");
+                }
+                root = apply(root, context, expandContext.getDocumentUrl(), "expandContext ", state);
+            }
+            walk(document.getJsonContent().orElse(JsonValue.EMPTY_JSON_OBJECT), root, baseUrl, "", state);
+        } catch (Found found) {
+            return new Findings(Optional.of(found.collision), state.longestIri);
+        }
+        return new Findings(Optional.ofNullable(state.first), state.longestIri);
+    }
+
+    private static void walk(JsonValue value, Scope scope, URI baseUrl, String path, Walk state)
             throws JsonLdError, Found {
+        state.tick();
         if (value.getValueType() == JsonValue.ValueType.ARRAY) {
             int i = 0;
             for (JsonValue item : value.asJsonArray()) {
-                walk(item, scope, path + "/" + i++, options);
+                walk(item, scope, baseUrl, path + "/" + i++, state);
             }
             return;
         }
@@ -86,14 +160,16 @@ final class TermCollisions {
         }
         Scope here = scope;
         if (node.containsKey("@context")) {
-            here = apply(here, node.get("@context"), path.isEmpty() ? "" : "embedded at " + path + " ", options);
+            here = apply(here, node.get("@context"), baseUrl, path.isEmpty() ? "" : "embedded at " + path + " ",
+                    state);
         }
         // Type-scoped contexts apply to this node's own keys only (they do not propagate to nested nodes).
         Scope typed = here;
         for (String type : types(node, here)) {
             TermDefinition definition = here.active().getTerm(type).orElse(null);
             if (definition != null && definition.hasLocalContext()) {
-                typed = apply(typed, definition.getLocalContext(), "scoped to type \"" + type + "\" ", options);
+                typed = apply(typed, definition.getLocalContext(), definition.getBaseUrl(),
+                        "scoped to type \"" + type + "\" ", state);
             }
         }
         for (Map.Entry<String, JsonValue> entry : node.entrySet()) {
@@ -105,11 +181,15 @@ final class TermCollisions {
             if (definition != null && isKeyword(definition.getUriMapping(), "@id", "@type", "@value", "@language")) {
                 continue;
             }
+            if (definition != null && "@json".equals(definition.getTypeMapping())) {
+                continue; // a JSON literal is data, whatever it looks like
+            }
             Scope child = here;
             if (definition != null && definition.hasLocalContext()) {
-                child = apply(child, definition.getLocalContext(), "scoped to property \"" + key + "\" ", options);
+                child = apply(child, definition.getLocalContext(), definition.getBaseUrl(),
+                        "scoped to property \"" + key + "\" ", state);
             }
-            walk(entry.getValue(), child, path + "/" + key, options);
+            walk(entry.getValue(), child, baseUrl, path + "/" + key, state);
         }
     }
 
@@ -149,7 +229,19 @@ final class TermCollisions {
      * Processes a {@code @context} value entry by entry on top of {@code scope}, comparing every term an entry
      * (re)defines with the definition in force before it.
      */
-    private static Scope apply(Scope scope, JsonValue context, String where, JsonLdOptions options)
+    private static Scope apply(Scope scope, JsonValue context, URI baseUrl, String where, Walk state)
+            throws JsonLdError, Found {
+        Map<JsonValue, Scope> done = state.applied.computeIfAbsent(scope, key -> new IdentityHashMap<>());
+        Scope known = done.get(context);
+        if (known != null) {
+            return known;
+        }
+        Scope result = applyOnce(scope, context, baseUrl, where, state);
+        done.put(context, result);
+        return result;
+    }
+
+    private static Scope applyOnce(Scope scope, JsonValue context, URI baseUrl, String where, Walk state)
             throws JsonLdError, Found {
         List<JsonValue> entries = context.getValueType() == JsonValue.ValueType.ARRAY
                 ? new ArrayList<>(context.asJsonArray()) : List.of(context);
@@ -159,22 +251,31 @@ final class TermCollisions {
             JsonValue entry = entries.get(i);
             if (entry.getValueType() == JsonValue.ValueType.NULL) {
                 // A reset: Titanium refuses it while protected terms are active; otherwise nothing is left to clash.
-                active = active.newContext().create(entry, null);
+                // Overridden as for a property-scoped context, where a reset is allowed: this walk only looks.
+                active = active.newContext().overrideProtected(true).create(entry, baseUrl);
                 definedBy.clear();
                 continue;
             }
+            state.tick();
             String source = describe(entry, i, where);
-            ActiveContext next = active.newContext().overrideProtected(true).create(inline(entry, options), null);
+            Inlined inlined = inline(entry, baseUrl, state.options);
+            ActiveContext next = active.newContext().overrideProtected(true).create(inlined.context(), inlined.base());
+            state.reach(next.getVocabularyMapping());
+            state.reach(next.getBaseUri());
             for (String term : next.getTerms()) {
                 Optional<TermDefinition> before = active.getTerm(term);
                 TermDefinition after = next.getTerm(term).orElse(null);
                 if (after == null || before.isPresent() && before.get() == after) {
                     continue; // inherited unchanged
                 }
+                state.reach(after.getUriMapping());
                 if (before.isPresent()) {
                     Optional<Collision> collision = compare(term, before.get(), definedBy.get(term), after, source);
-                    if (collision.isPresent()) {
+                    if (collision.isPresent() && state.stopAtCollision) {
                         throw new Found(collision.get());
+                    }
+                    if (collision.isPresent() && state.first == null) {
+                        state.first = collision.get();
                     }
                 }
                 definedBy.putIfAbsent(term, source);
@@ -184,29 +285,43 @@ final class TermCollisions {
         return new Scope(active, definedBy);
     }
 
+    /** A context entry to process, and the URL its relative references resolve against. */
+    private record Inlined(JsonValue context, URI base) {
+    }
+
     /**
      * A context named by URL, replaced by what it holds: Titanium processes a loaded context without the override
-     * of protection, so its redefinitions must be seen inline. A URL the loader refuses is left for Titanium to fail.
+     * of protection, so its redefinitions must be seen inline. A URL the loader refuses is left for Titanium to fail
+     * with its own error code.
      */
-    private static JsonValue inline(JsonValue entry, JsonLdOptions options) throws JsonLdError {
+    private static Inlined inline(JsonValue entry, URI baseUrl, JsonLdOptions options) {
         if (!(entry instanceof JsonString url)) {
-            return entry;
+            return new Inlined(entry, baseUrl);
         }
         URI uri;
         try {
             uri = URI.create(url.getString());
+            if (!uri.isAbsolute() && baseUrl != null) {
+                uri = baseUrl.resolve(uri);
+            }
         } catch (IllegalArgumentException e) {
-            return entry;
+            return new Inlined(entry, baseUrl);
         }
         if (!uri.isAbsolute()) {
-            return entry;
+            return new Inlined(entry, baseUrl);
         }
-        Document loaded = options.getDocumentLoader().loadDocument(uri, new DocumentLoaderOptions());
+        Document loaded;
+        try {
+            loaded = options.getDocumentLoader().loadDocument(uri, new DocumentLoaderOptions());
+        } catch (JsonLdError | RuntimeException e) {
+            return new Inlined(entry, baseUrl);
+        }
         JsonValue content = loaded.getJsonContent().orElse(JsonValue.EMPTY_JSON_OBJECT);
         if (content.getValueType() == JsonValue.ValueType.OBJECT && content.asJsonObject().containsKey("@context")) {
-            return content.asJsonObject().get("@context");
+            return new Inlined(content.asJsonObject().get("@context"),
+                    loaded.getDocumentUrl() != null ? loaded.getDocumentUrl() : uri);
         }
-        return entry;
+        return new Inlined(entry, baseUrl);
     }
 
     private static Optional<Collision> compare(String term, TermDefinition before, String beforeSource,

@@ -181,7 +181,7 @@ class TermCollisionPolicyTest {
 
     private static void checkDocument(String document) {
         try (JsonReader reader = Json.createReader(new StringReader(document))) {
-            processor.checkTermCollisions(JsonDocument.of(reader.readObject()));
+            processor.expandToStore(JsonDocument.of(reader.readObject()), 1_000);
         }
     }
 
@@ -193,7 +193,7 @@ class TermCollisionPolicyTest {
 
     private static void check(String context) {
         try (JsonReader reader = Json.createReader(new StringReader("{\"@context\": " + context + "}"))) {
-            processor.checkTermCollisions(JsonDocument.of(reader.readObject()));
+            processor.expandToStore(JsonDocument.of(reader.readObject()), 1_000);
         }
     }
 }

@@ -229,6 +229,112 @@ class JsonLdProcessorTest {
     }
 
     @Test
+    void aLongPrefixUsedByManyValuesIsRefusedBeforeItIsExpanded() {
+        processor = processor(TestLimits.defaults());
+        // 3,000 values of "p:i" with a 200,000-character prefix: a 230 kB document whose expansion would hold
+        // 600 million characters (without the check: OutOfMemoryError in a 384 MB service, measured).
+        Document bomb = document(longPrefix(200_000, 3_000, false));
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> processor.expand(bomb, ProcessingOptions.defaults(), 3_010))
+                .isInstanceOfSatisfying(JsonLdRejection.class, e -> {
+                    assertThat(e.problem().status()).isEqualTo(422);
+                    assertThat(e.problem().type()).endsWith("/jsonld-limit/output-size");
+                    assertThat(e.problem().detail()).contains("200020 characters");
+                });
+        report("200,000-character prefix x 3,000 values", started);
+        // The same prefix defined in a property-scoped context is found as well.
+        assertThatThrownBy(() -> processor.flatten(document(longPrefix(200_000, 3_000, true)), null,
+                ProcessingOptions.defaults(), 3_010))
+                .isInstanceOfSatisfying(JsonLdRejection.class,
+                        e -> assertThat(e.problem().type()).endsWith("/jsonld-limit/output-size"));
+    }
+
+    @Test
+    void aLongIriUsedAFewTimesIsExpanded() {
+        processor = processor(TestLimits.defaults());
+
+        JsonArray expanded = processor.expand(document(longPrefix(200_000, 10, true)), ProcessingOptions.defaults(),
+                30);
+
+        JsonArray values = expanded.getJsonObject(0).getJsonArray("http://example.org/holder").getJsonObject(0)
+                .getJsonArray("http://example.org/k");
+        assertThat(values).hasSize(10);
+        assertThat(values.getJsonObject(9).getString("@id")).hasSize(200_021).endsWith("#9");
+    }
+
+    @Test
+    void theOutputEstimateIsNeverBelowWhatExpansionAndFlatteningMake() {
+        processor = processor(TestLimits.defaults());
+        java.util.List<String> documents = java.util.List.of(
+                """
+                {"@context": "https://backpack.v-sekai.org/contexts/backpack.jsonld",
+                 "id": "urn:backpack:item:chair", "type": "Prop", "name": "Chair", "keywords": ["wood", "seat"],
+                 "license": "https://creativecommons.org/licenses/by/4.0/", "dateCreated": "2026-11-26"}""",
+                """
+                {"@context": [{"@base": "https://example.org/a/very/long/base/path/for/relative/identifiers/",
+                               "@vocab": "https://example.org/vocabulary/of/some/length#"},
+                              {"ex": "https://example.org/prefix/", "t": {"@id": "ex:term", "@type": "@id"}}],
+                 "@id": "x", "@type": "Thing", "t": ["y", "z"], "ex:k": 1, "plain": "s",
+                 "nested": {"@id": "_:b", "t": "w", "deeper": [{"@value": "v", "@language": "en"}, 2, true]}}""",
+                """
+                {"@context": {"@vocab": "https://example.org/v/",
+                              "s": {"@id": "https://example.org/s", "@context": {"q": "https://example.org/q/"}}},
+                 "s": {"q:a": "b", "s": {"q:c": {"q:d": "e"}}}, "@included": [{"q:e": 1}]}""",
+                longPrefix(1_000, 50, true));
+        for (String json : documents) {
+            JsonStructure content = document(json).getJsonContent().orElseThrow();
+            com.apicatalog.jsonld.JsonLdOptions options = new com.apicatalog.jsonld.JsonLdOptions(
+                    BundledContextLoader.of(CONTEXTS));
+            int longest = surveyLongestIri(document(json), options);
+            long estimate = JsonLdProcessor.expandedCharsBound(content, longest);
+
+            long expanded = chars(processor.expand(document(json), ProcessingOptions.defaults(), 1_000));
+            long flattened = chars(processor.flatten(document(json), null, ProcessingOptions.defaults(), 1_000));
+
+            assertThat(expanded).as(json).isPositive().isLessThanOrEqualTo(estimate);
+            assertThat(flattened).as(json).isPositive().isLessThanOrEqualTo(estimate);
+        }
+    }
+
+    private static int surveyLongestIri(Document document, com.apicatalog.jsonld.JsonLdOptions options) {
+        try {
+            return TermCollisions.survey(document, options, false).longestIri();
+        } catch (JsonLdError e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Characters of every key and string in a result, what {@link JsonLdProcessor#expandedCharsBound} bounds. */
+    private static long chars(jakarta.json.JsonValue value) {
+        return switch (value.getValueType()) {
+            case OBJECT -> value.asJsonObject().entrySet().stream()
+                    .mapToLong(member -> member.getKey().length() + chars(member.getValue())).sum();
+            case ARRAY -> value.asJsonArray().stream().mapToLong(JsonLdProcessorTest::chars).sum();
+            case STRING -> ((jakarta.json.JsonString) value).getString().length();
+            default -> 0;
+        };
+    }
+
+    /**
+     * A prefix of about {@code length} characters and {@code values} identifiers "p:i" using it, the prefix defined
+     * at the top or in the scoped context of the property holding the values.
+     */
+    static String longPrefix(int length, int values, boolean scoped) {
+        String prefix = "\"p\": \"http://example.org/" + "x".repeat(length) + "#\"";
+        String term = "\"k\": {\"@id\": \"http://example.org/k\", \"@type\": \"@id\"}";
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < values; i++) {
+            list.append(i == 0 ? "" : ",").append("\"p:").append(i).append('"');
+        }
+        if (!scoped) {
+            return "{\"@context\": {" + prefix + ", " + term + "}, \"k\": [" + list + "]}";
+        }
+        return "{\"@context\": {\"holder\": {\"@id\": \"http://example.org/holder\", \"@context\": {" + prefix
+                + ", " + term + "}}}, \"holder\": {\"k\": [" + list + "]}}";
+    }
+
+    @Test
     void aFrameThatEmbedsAlwaysIsRefusedUnlessAllowed() {
         processor = processor(TestLimits.defaults());
         long started = System.nanoTime();
@@ -281,6 +387,33 @@ class JsonLdProcessorTest {
                     assertThat(e.problem().status()).isEqualTo(422);
                 });
         report("scoped-context bomb (20,000 x schema.org)", started);
+    }
+
+    @Test
+    void aWorkerIsFreeAgainOnceItsRequestTimedOut() {
+        processor = processor(TestLimits.defaults().withTimeout(Duration.ofSeconds(1)).withWorkers(1, 1));
+        // 25,000 sibling nodes under a term whose scoped context defines 2,000 terms: the context walk would take
+        // minutes if it processed that context once per node, and it holds the only worker meanwhile.
+        StringBuilder scoped = new StringBuilder();
+        for (int i = 0; i < 2_000; i++) {
+            scoped.append(i == 0 ? "" : ",").append("\"s").append(i).append("\": \"http://example.org/s").append(i)
+                    .append('"');
+        }
+        String bomb = "{\"@context\": {\"t\": {\"@id\": \"http://example.org/t\", \"@context\": {" + scoped
+                + "}}}, \"@id\": \"http://example.org/root\", \"http://example.org/has\": ["
+                + "{\"t\": 1},".repeat(24_999) + "{\"t\": 1}]}";
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                processor.expand(document(bomb), ProcessingOptions.defaults(), 50_001);
+            } catch (JsonLdRejection e) {
+                assertThat(e.problem().status()).isEqualTo(422);
+            }
+        }
+
+        JsonArray small = processor.expand(document("{\"@context\": {\"@vocab\": \"http://example.org/\"}, \"a\": 1}"),
+                ProcessingOptions.defaults(), 3);
+
+        assertThat(small.getJsonObject(0)).containsKey("http://example.org/a");
     }
 
     @Test

@@ -208,6 +208,14 @@ class JsonLdResourceTest {
     }
 
     @Test
+    void aLongPrefixUsedByManyValuesIsA422BeforeExpanding() {
+        post("expand", "{\"document\": " + JsonLdProcessorTest.longPrefix(200_000, 3_000, false) + "}")
+                .statusCode(422)
+                .contentType(PROBLEM)
+                .body("type", endsWith("/problems/jsonld-limit/output-size"));
+    }
+
+    @Test
     void aScopedContextBombIsStoppedByTheTimeout() {
         post("expand", "{\"document\": " + JsonLdProcessorTest.scopedContextBomb(20_000) + "}")
                 .statusCode(422)
