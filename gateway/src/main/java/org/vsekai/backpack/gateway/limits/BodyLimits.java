@@ -1,6 +1,8 @@
 package org.vsekai.backpack.gateway.limits;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.vsekai.backpack.contracts.http.Problem;
@@ -11,18 +13,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
  * Per-route body limits of the public API. {@code quarkus.http.limits.max-body-size} is one limit for every route,
  * so it is set to the largest, and this route refuses a declared Content-Length above the route's own limit before
- * any byte is read, as a problem. Bodies without a Content-Length (chunked) are measured once read, by the
- * resource ({@link #requireAtMost}).
+ * any byte is read, as a problem. A body without a Content-Length (chunked) is read here, up to the route's limit,
+ * and one that grows past it is refused as a problem too (Quarkus' own check would answer a bare 413); the resource
+ * then gets the body already read. Resources still check what they read ({@link #requireAtMost}).
  */
 @ApplicationScoped
 public class BodyLimits {
@@ -36,6 +41,8 @@ public class BodyLimits {
     private final List<Rule> rules;
     private final long otherApiLimit;
     private final ObjectMapper mapper;
+    /** One reader per distinct limit; a handler keeps no state of its own between requests. */
+    private final Map<Long, BodyHandler> bodyReaders = new ConcurrentHashMap<>();
 
     public BodyLimits(GatewayConfig config, ObjectMapper mapper) {
         GatewayConfig.Limits limits = config.limits();
@@ -55,7 +62,8 @@ public class BodyLimits {
     }
 
     void install(@Observes Router router) {
-        router.route().order(ORDER).handler(this::refuseDeclaredOversize);
+        router.route().order(ORDER).handler(this::refuseOversize);
+        router.route().order(ORDER).failureHandler(this::answerOversizeStream);
     }
 
     /** Checks the size actually read, for bodies that came without a Content-Length. */
@@ -83,13 +91,38 @@ public class BodyLimits {
         return otherApiLimit;
     }
 
-    private void refuseDeclaredOversize(RoutingContext context) {
+    private void refuseOversize(RoutingContext context) {
         long limit = limitOf(context.request().method(), context.normalizedPath());
         String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (limit >= 0 && declared == null && mayHaveBody(context.request().method())) {
+            // Vert.x's body handler reads it, failing the request with 413 past the limit (answerOversizeStream).
+            bodyReaders.computeIfAbsent(limit, max -> BodyHandler.create(false).setBodyLimit(max)).handle(context);
+            return;
+        }
         if (limit < 0 || declared == null || parseLength(declared) <= limit) {
             context.next();
             return;
         }
+        answerTooLarge(context, limit);
+    }
+
+    private void answerOversizeStream(RoutingContext context) {
+        if (context.response().ended() && context.failure() instanceof HttpClosedException) {
+            return; // the connection closed after a 413 answered here, while the rest of the body was on its way
+        }
+        long limit = limitOf(context.request().method(), context.normalizedPath());
+        if (context.statusCode() != 413 || limit < 0 || context.response().headWritten()) {
+            context.next();
+            return;
+        }
+        answerTooLarge(context, limit);
+    }
+
+    private static boolean mayHaveBody(HttpMethod method) {
+        return HttpMethod.POST.equals(method) || HttpMethod.PUT.equals(method) || HttpMethod.PATCH.equals(method);
+    }
+
+    private void answerTooLarge(RoutingContext context, long limit) {
         Problem problem = tooLarge(limit).problem().withInstance(context.normalizedPath());
         byte[] body;
         try {

@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -19,6 +26,7 @@ import org.vsekai.backpack.gateway.testing.TestTokens;
 import org.vsekai.backpack.infra.testing.KafkaResource;
 
 import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -35,6 +43,9 @@ class BodyLimitTest {
 
     @InjectFakePeers
     FakePeers peers;
+
+    @TestHTTPResource("/")
+    URI gateway;
 
     @Test
     void anOversizedSessionIs413AndNeverReachesTheRecommender() {
@@ -65,5 +76,43 @@ class BodyLimitTest {
                 .when().post("/api/v1/admin/training")
                 .then().statusCode(413).contentType("application/problem+json")
                 .body("detail", containsString("4096 bytes"));
+    }
+
+    @Test
+    void aChunkedBodyThatGrowsPastTheLimitIs413AsAProblem() throws Exception {
+        String item = "item-" + UUID.randomUUID();
+        HttpResponse<String> response = sendChunked("PUT", "/api/v1/items/" + item + "/metadata",
+                TestTokens.user("user-" + UUID.randomUUID()),
+                "{\"name\":\"" + "n".repeat(2 * 1024 * 1024) + "\"}");
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("body-too-large").contains("1048576 bytes");
+        assertThat(peers.metadata().receivedAt("/items/" + item + "/metadata")).isEmpty();
+    }
+
+    @Test
+    void aChunkedBodyWithinTheLimitIsRelayedWhole() throws Exception {
+        recommender.answer("POST", "/recommendations", 200, "application/json", "{\"model\":\"fake@1\",\"items\":[]}");
+        String marker = "item-" + UUID.randomUUID();
+
+        HttpResponse<String> response = sendChunked("POST", "/api/v1/recommendations",
+                TestTokens.user("user-" + UUID.randomUUID()), "{\"items\":[\"" + marker + "\"]}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(recommender.receivedAt("/recommendations")).anyMatch(r -> r.bodyText().contains(marker));
+    }
+
+    /** Sends a body of unknown length (HTTP/1.1 chunked, no Content-Length), as a streaming client does. */
+    private HttpResponse<String> sendChunked(String method, String path, String token, String body)
+            throws IOException, InterruptedException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(gateway.resolve(path))
+                .header("Authorization", TestTokens.bearer(token))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
+                .build();
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
     }
 }
