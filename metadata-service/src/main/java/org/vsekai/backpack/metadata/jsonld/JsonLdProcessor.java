@@ -37,6 +37,9 @@ import com.apicatalog.jsonld.loader.DocumentLoader;
  */
 public final class JsonLdProcessor implements AutoCloseable {
 
+    /** Room for the keywords and blank-node labels expansion and flattening add around a value. */
+    private static final int CHARS_ADDED_PER_VALUE = 16;
+
     private final DocumentLoader loader;
     private final JsonLdLimits limits;
     private final ThreadPoolExecutor workers;
@@ -178,9 +181,6 @@ public final class JsonLdProcessor implements AutoCloseable {
         settings.setTimeout(left);
     }
 
-    /** Room for the keywords and blank-node labels expansion and flattening add around a value. */
-    private static final int CHARS_ADDED_PER_VALUE = 16;
-
     static long expandedCharsBound(JsonValue content, int longestIri) {
         long chars = 0;
         ArrayDeque<JsonValue> pending = new ArrayDeque<>();
@@ -314,8 +314,8 @@ public final class JsonLdProcessor implements AutoCloseable {
         int nodes = BoundedJsonReader.count(result, (int) allowed);
         if (nodes > allowed) {
             throw JsonLdRejection.outputTooLarge("expansion-growth", "The result of " + operation
-                    + " would hold more than " + allowed
-                    + " JSON values for an input of " + inputNodes + " (at most " + limits.maxExpansionGrowth()
+                    + " would hold more than " + allowed + " JSON values for an input of " + inputNodes
+                    + " (at most " + limits.maxExpansionGrowth()
                     + " times the input, " + limits.maxOutputNodes() + " in all)");
         }
     }

@@ -73,10 +73,13 @@ final class TermCollisions {
         private final boolean stopAtCollision;
         private final long deadline;
         /**
-         * Contexts already applied on top of a scope, by identity: a scoped context used by 25,000 sibling nodes is
-         * processed once, not 25,000 times (what it finds cannot differ).
+         * Scoped contexts already applied on top of a scope, by identity: one used by 25,000 sibling nodes is
+         * processed once, not 25,000 times (what it finds cannot differ). Each entry keeps a copy of a whole active
+         * context alive until the walk ends, so there are at most {@link #MEMO_LIMIT}; past that, contexts are
+         * processed every time, and the time limit bounds the cost.
          */
         private final Map<Scope, Map<JsonValue, Scope>> applied = new IdentityHashMap<>();
+        private int memoised;
         private Collision first;
         private int longestIri;
 
@@ -108,6 +111,9 @@ final class TermCollisions {
         }
     }
 
+    /** Most scoped-context results one walk keeps (see {@link Walk#applied}). */
+    static final int MEMO_LIMIT = 64;
+
     private TermCollisions() {
     }
 
@@ -132,7 +138,7 @@ final class TermCollisions {
                         && context.asJsonObject().containsKey("@context")) {
                     context = context.asJsonObject().get("@context");
                 }
-                root = apply(root, context, expandContext.getDocumentUrl(), "expandContext ", state);
+                root = applyOnce(root, context, expandContext.getDocumentUrl(), "expandContext ", state);
             }
             walk(document.getJsonContent().orElse(JsonValue.EMPTY_JSON_OBJECT), root, baseUrl, "", state);
         } catch (Found found) {
@@ -160,15 +166,16 @@ final class TermCollisions {
         }
         Scope here = scope;
         if (node.containsKey("@context")) {
-            here = apply(here, node.get("@context"), baseUrl, path.isEmpty() ? "" : "embedded at " + path + " ",
-                    state);
+            // an embedded context appears once in the document: nothing to remember
+            here = applyOnce(here, node.get("@context"), baseUrl,
+                    path.isEmpty() ? "" : "embedded at " + path + " ", state);
         }
         // Type-scoped contexts apply to this node's own keys only (they do not propagate to nested nodes).
         Scope typed = here;
         for (String type : types(node, here)) {
             TermDefinition definition = here.active().getTerm(type).orElse(null);
             if (definition != null && definition.hasLocalContext()) {
-                typed = apply(typed, definition.getLocalContext(), definition.getBaseUrl(),
+                typed = applyScoped(typed, definition.getLocalContext(), definition.getBaseUrl(),
                         "scoped to type \"" + type + "\" ", state);
             }
         }
@@ -186,7 +193,7 @@ final class TermCollisions {
             }
             Scope child = here;
             if (definition != null && definition.hasLocalContext()) {
-                child = apply(child, definition.getLocalContext(), definition.getBaseUrl(),
+                child = applyScoped(child, definition.getLocalContext(), definition.getBaseUrl(),
                         "scoped to property \"" + key + "\" ", state);
             }
             walk(entry.getValue(), child, baseUrl, path + "/" + key, state);
@@ -229,15 +236,19 @@ final class TermCollisions {
      * Processes a {@code @context} value entry by entry on top of {@code scope}, comparing every term an entry
      * (re)defines with the definition in force before it.
      */
-    private static Scope apply(Scope scope, JsonValue context, URI baseUrl, String where, Walk state)
+    /** A term's scoped context, which every use of the term applies again: remembered, within the limit. */
+    private static Scope applyScoped(Scope scope, JsonValue context, URI baseUrl, String where, Walk state)
             throws JsonLdError, Found {
-        Map<JsonValue, Scope> done = state.applied.computeIfAbsent(scope, key -> new IdentityHashMap<>());
-        Scope known = done.get(context);
+        Map<JsonValue, Scope> done = state.applied.get(scope);
+        Scope known = done == null ? null : done.get(context);
         if (known != null) {
             return known;
         }
         Scope result = applyOnce(scope, context, baseUrl, where, state);
-        done.put(context, result);
+        if (state.memoised < MEMO_LIMIT) {
+            state.applied.computeIfAbsent(scope, key -> new IdentityHashMap<>()).put(context, result);
+            state.memoised++;
+        }
         return result;
     }
 
