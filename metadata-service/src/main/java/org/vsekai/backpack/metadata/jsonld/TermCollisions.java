@@ -75,7 +75,7 @@ final class TermCollisions {
         /**
          * Scoped contexts already applied on top of a scope, by identity: one used by 25,000 sibling nodes is
          * processed once, not 25,000 times (what it finds cannot differ). Each entry keeps a copy of a whole active
-         * context alive until the walk ends, so there are at most {@link #MEMO_LIMIT}; past that, contexts are
+         * context alive until the walk ends, so there are at most {@link TermCollisions#MEMO_LIMIT}; past that, contexts are
          * processed every time, and the time limit bounds the cost.
          */
         private final Map<Scope, Map<JsonValue, Scope>> applied = new IdentityHashMap<>();
@@ -112,7 +112,7 @@ final class TermCollisions {
     }
 
     /** Most scoped-context results one walk keeps (see {@link Walk#applied}). */
-    static final int MEMO_LIMIT = 64;
+    private static final int MEMO_LIMIT = 64;
 
     private TermCollisions() {
     }
@@ -232,10 +232,6 @@ final class TermCollisions {
         return false;
     }
 
-    /**
-     * Processes a {@code @context} value entry by entry on top of {@code scope}, comparing every term an entry
-     * (re)defines with the definition in force before it.
-     */
     /** A term's scoped context, which every use of the term applies again: remembered, within the limit. */
     private static Scope applyScoped(Scope scope, JsonValue context, URI baseUrl, String where, Walk state)
             throws JsonLdError, Found {
@@ -252,6 +248,10 @@ final class TermCollisions {
         return result;
     }
 
+    /**
+     * Processes a {@code @context} value entry by entry on top of {@code scope}, comparing every term an entry
+     * (re)defines with the definition in force before it.
+     */
     private static Scope applyOnce(Scope scope, JsonValue context, URI baseUrl, String where, Walk state)
             throws JsonLdError, Found {
         List<JsonValue> entries = context.getValueType() == JsonValue.ValueType.ARRAY
