@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.vsekai.backpack.infra.postgres.DatabaseCoordinates;
+import org.vsekai.backpack.embedded.postgres.DatabaseCoordinates;
 import org.vsekai.backpack.launcher.suite.FreePorts;
 import org.vsekai.backpack.launcher.suite.PortPlan;
 import org.vsekai.backpack.launcher.suite.ResidentMemory;

@@ -13,9 +13,9 @@ import jakarta.inject.Inject;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.vsekai.backpack.contracts.http.ForwardedIdentity;
-import org.vsekai.backpack.infra.testing.KafkaResource;
-import org.vsekai.backpack.infra.testing.PostgresResource;
-import org.vsekai.backpack.infra.testing.ServiceEndpoints;
+import org.vsekai.backpack.testkit.KafkaResource;
+import org.vsekai.backpack.testkit.PostgresResource;
+import org.vsekai.backpack.testkit.ServiceEndpoints;
 
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;

@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.vsekai.backpack.contracts.EventJson;
 import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.contracts.scene.SceneMetadata;
-import org.vsekai.backpack.infra.testing.KafkaResource;
-import org.vsekai.backpack.infra.testing.PostgresResource;
-import org.vsekai.backpack.infra.testing.ServiceEndpoints;
-import org.vsekai.backpack.infra.testing.TopicProbe;
-import org.vsekai.backpack.infra.testing.TraceContext;
+import org.vsekai.backpack.testkit.KafkaResource;
+import org.vsekai.backpack.testkit.PostgresResource;
+import org.vsekai.backpack.testkit.ServiceEndpoints;
+import org.vsekai.backpack.testkit.TopicProbe;
+import org.vsekai.backpack.testkit.TraceContext;
 
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;

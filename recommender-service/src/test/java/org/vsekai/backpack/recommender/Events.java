@@ -9,7 +9,7 @@ import org.vsekai.backpack.contracts.interaction.ActivityType;
 import org.vsekai.backpack.contracts.interaction.InteractionEvent;
 import org.vsekai.backpack.contracts.metadata.ItemAttributes;
 import org.vsekai.backpack.contracts.privacy.UserErasure;
-import org.vsekai.backpack.infra.testing.TopicProbe;
+import org.vsekai.backpack.testkit.TopicProbe;
 
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;

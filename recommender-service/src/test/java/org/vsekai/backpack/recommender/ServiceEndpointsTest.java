@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import org.junit.jupiter.api.Test;
-import org.vsekai.backpack.infra.testing.ServiceEndpoints;
+import org.vsekai.backpack.testkit.ServiceEndpoints;
 
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.vsekai.backpack.contracts.EventJson;
 import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.contracts.scene.CameraFrame;
-import org.vsekai.backpack.infra.testing.KafkaResource;
-import org.vsekai.backpack.infra.testing.ServiceEndpoints;
-import org.vsekai.backpack.infra.testing.TopicProbe;
-import org.vsekai.backpack.infra.testing.TraceContext;
+import org.vsekai.backpack.testkit.KafkaResource;
+import org.vsekai.backpack.testkit.ServiceEndpoints;
+import org.vsekai.backpack.testkit.TopicProbe;
+import org.vsekai.backpack.testkit.TraceContext;
 
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;

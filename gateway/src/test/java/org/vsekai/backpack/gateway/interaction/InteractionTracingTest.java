@@ -18,8 +18,8 @@ import org.vsekai.backpack.gateway.testing.FakeRecommenderResource;
 import org.vsekai.backpack.gateway.testing.InteractionsTopic;
 import org.vsekai.backpack.gateway.testing.TestKeysResource;
 import org.vsekai.backpack.gateway.testing.TestTokens;
-import org.vsekai.backpack.infra.testing.KafkaResource;
-import org.vsekai.backpack.infra.testing.TopicProbe;
+import org.vsekai.backpack.testkit.KafkaResource;
+import org.vsekai.backpack.testkit.TopicProbe;
 
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;

@@ -13,8 +13,8 @@ import org.vsekai.backpack.gateway.testing.FailingResource;
 import org.vsekai.backpack.gateway.testing.FakePeersResource;
 import org.vsekai.backpack.gateway.testing.FakeRecommenderResource;
 import org.vsekai.backpack.gateway.testing.TestKeysResource;
-import org.vsekai.backpack.infra.testing.KafkaResource;
-import org.vsekai.backpack.infra.testing.ServiceEndpoints;
+import org.vsekai.backpack.testkit.KafkaResource;
+import org.vsekai.backpack.testkit.ServiceEndpoints;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;

@@ -23,7 +23,7 @@ import org.vsekai.backpack.gateway.testing.FakeRecommenderResource.InjectFakeRec
 import org.vsekai.backpack.gateway.testing.StubPeer;
 import org.vsekai.backpack.gateway.testing.TestKeysResource;
 import org.vsekai.backpack.gateway.testing.TestTokens;
-import org.vsekai.backpack.infra.testing.KafkaResource;
+import org.vsekai.backpack.testkit.KafkaResource;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;

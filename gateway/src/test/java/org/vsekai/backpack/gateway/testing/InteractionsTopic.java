@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.contracts.interaction.InteractionEvent;
 import org.vsekai.backpack.contracts.kafka.InteractionEventDeserializer;
-import org.vsekai.backpack.infra.testing.TopicProbe;
+import org.vsekai.backpack.testkit.TopicProbe;
 
 /** The test's view of the {@code interactions} topic on the test broker, read with the contract's deserializer. */
 public final class InteractionsTopic implements AutoCloseable {

@@ -23,9 +23,9 @@ import org.vsekai.backpack.contracts.http.Problem;
 import org.vsekai.backpack.contracts.kafka.SceneUploadedDeserializer;
 import org.vsekai.backpack.contracts.scene.SceneFormat;
 import org.vsekai.backpack.contracts.scene.SceneUploaded;
-import org.vsekai.backpack.infra.testing.KafkaResource;
-import org.vsekai.backpack.infra.testing.PostgresResource;
-import org.vsekai.backpack.infra.testing.TopicProbe;
+import org.vsekai.backpack.testkit.KafkaResource;
+import org.vsekai.backpack.testkit.PostgresResource;
+import org.vsekai.backpack.testkit.TopicProbe;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;

@@ -18,9 +18,9 @@ import org.vsekai.backpack.contracts.EventJson;
 import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.contracts.http.ForwardedIdentity;
 import org.vsekai.backpack.contracts.privacy.UserErasure;
-import org.vsekai.backpack.infra.testing.KafkaResource;
-import org.vsekai.backpack.infra.testing.PostgresResource;
-import org.vsekai.backpack.infra.testing.TopicProbe;
+import org.vsekai.backpack.testkit.KafkaResource;
+import org.vsekai.backpack.testkit.PostgresResource;
+import org.vsekai.backpack.testkit.TopicProbe;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;

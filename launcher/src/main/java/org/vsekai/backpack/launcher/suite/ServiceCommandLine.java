@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.vsekai.backpack.infra.postgres.DatabaseCoordinates;
+import org.vsekai.backpack.embedded.postgres.DatabaseCoordinates;
 
 /** The {@code java} command that runs one service against the suite's broker, database and ports. */
 public final class ServiceCommandLine {

@@ -26,12 +26,12 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.slf4j.LoggerFactory;
-import org.vsekai.backpack.infra.Infrastructure;
-import org.vsekai.backpack.infra.InfrastructureSettings;
-import org.vsekai.backpack.infra.kafka.KafkaBroker;
-import org.vsekai.backpack.infra.postgres.DatabaseCoordinates;
-import org.vsekai.backpack.infra.postgres.DatabaseProvisioner;
-import org.vsekai.backpack.infra.postgres.PostgresServer;
+import org.vsekai.backpack.embedded.Infrastructure;
+import org.vsekai.backpack.embedded.InfrastructureSettings;
+import org.vsekai.backpack.embedded.kafka.KafkaBroker;
+import org.vsekai.backpack.embedded.postgres.DatabaseCoordinates;
+import org.vsekai.backpack.embedded.postgres.DatabaseProvisioner;
+import org.vsekai.backpack.embedded.postgres.PostgresServer;
 import org.vsekai.backpack.launcher.token.LocalKeys;
 import org.vsekai.backpack.launcher.token.LocalTokens;
 

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
 
-import org.vsekai.backpack.infra.InfrastructureSettings;
+import org.vsekai.backpack.embedded.InfrastructureSettings;
 
 /**
  * How to bring the suite up.

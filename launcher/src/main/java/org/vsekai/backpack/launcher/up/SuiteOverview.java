@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
-import org.vsekai.backpack.infra.postgres.DatabaseCoordinates;
+import org.vsekai.backpack.embedded.postgres.DatabaseCoordinates;
 import org.vsekai.backpack.launcher.suite.ResidentMemory;
 import org.vsekai.backpack.launcher.suite.RunningService;
 import org.vsekai.backpack.launcher.suite.Suite;

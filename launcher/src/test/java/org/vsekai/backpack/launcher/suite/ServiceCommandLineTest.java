@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
-import org.vsekai.backpack.infra.postgres.DatabaseCoordinates;
+import org.vsekai.backpack.embedded.postgres.DatabaseCoordinates;
 
 class ServiceCommandLineTest {
 

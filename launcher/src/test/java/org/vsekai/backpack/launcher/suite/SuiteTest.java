@@ -26,7 +26,7 @@ import java.util.jar.Manifest;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vsekai.backpack.infra.postgres.DatabaseCoordinates;
+import org.vsekai.backpack.embedded.postgres.DatabaseCoordinates;
 
 /** The suite's life cycle against real Kafka and PostgreSQL, with {@link FakeService} jars in place of the services. */
 class SuiteTest {

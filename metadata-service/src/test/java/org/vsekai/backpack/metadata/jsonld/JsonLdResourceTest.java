@@ -9,8 +9,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import org.junit.jupiter.api.Test;
-import org.vsekai.backpack.infra.testing.KafkaResource;
-import org.vsekai.backpack.infra.testing.PostgresResource;
+import org.vsekai.backpack.testkit.KafkaResource;
+import org.vsekai.backpack.testkit.PostgresResource;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;

@@ -20,10 +20,10 @@ import org.vsekai.backpack.contracts.EventJson;
 import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.contracts.http.ForwardedIdentity;
 import org.vsekai.backpack.contracts.metadata.ItemAttributes;
-import org.vsekai.backpack.infra.testing.KafkaResource;
-import org.vsekai.backpack.infra.testing.PostgresResource;
-import org.vsekai.backpack.infra.testing.TopicProbe;
-import org.vsekai.backpack.infra.testing.UnreachableBroker;
+import org.vsekai.backpack.testkit.KafkaResource;
+import org.vsekai.backpack.testkit.PostgresResource;
+import org.vsekai.backpack.testkit.TopicProbe;
+import org.vsekai.backpack.testkit.UnreachableBroker;
 import org.vsekai.backpack.kit.outbox.OutboxRelay;
 import org.vsekai.backpack.kit.outbox.OutboxSender;
 

@@ -20,9 +20,9 @@ import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.contracts.scene.PacketTarget;
 import org.vsekai.backpack.contracts.scene.SceneMetadata;
 import org.vsekai.backpack.contracts.scene.XmpPacket;
-import org.vsekai.backpack.infra.testing.KafkaResource;
-import org.vsekai.backpack.infra.testing.PostgresResource;
-import org.vsekai.backpack.infra.testing.TopicProbe;
+import org.vsekai.backpack.testkit.KafkaResource;
+import org.vsekai.backpack.testkit.PostgresResource;
+import org.vsekai.backpack.testkit.TopicProbe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

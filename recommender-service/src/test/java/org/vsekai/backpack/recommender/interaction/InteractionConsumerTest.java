@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.vsekai.backpack.contracts.EventJson;
 import org.vsekai.backpack.contracts.interaction.ActivityType;
 import org.vsekai.backpack.contracts.interaction.InteractionEvent;
-import org.vsekai.backpack.infra.testing.TopicProbe;
+import org.vsekai.backpack.testkit.TopicProbe;
 
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;

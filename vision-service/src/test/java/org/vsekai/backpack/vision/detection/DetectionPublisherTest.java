@@ -16,8 +16,8 @@ import org.vsekai.backpack.contracts.kafka.DetectionsDeserializer;
 import org.vsekai.backpack.contracts.vision.BoundingBox;
 import org.vsekai.backpack.contracts.vision.Detection;
 import org.vsekai.backpack.contracts.vision.Detections;
-import org.vsekai.backpack.infra.testing.KafkaResource;
-import org.vsekai.backpack.infra.testing.TopicProbe;
+import org.vsekai.backpack.testkit.KafkaResource;
+import org.vsekai.backpack.testkit.TopicProbe;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;

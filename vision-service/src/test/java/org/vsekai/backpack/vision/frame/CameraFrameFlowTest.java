@@ -20,8 +20,8 @@ import org.vsekai.backpack.contracts.EventJson;
 import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.contracts.scene.CameraCalibration;
 import org.vsekai.backpack.contracts.scene.CameraFrame;
-import org.vsekai.backpack.infra.testing.KafkaResource;
-import org.vsekai.backpack.infra.testing.TopicProbe;
+import org.vsekai.backpack.testkit.KafkaResource;
+import org.vsekai.backpack.testkit.TopicProbe;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
