@@ -70,7 +70,7 @@ public class JobResource {
         return jobs.find(id)
                 .onItem().ifNull().failWith(() -> new JobNotFoundException(id))
                 .invoke(job -> {
-                    if (!caller.mayUse(job.ownerId())) {
+                    if (!caller.mayActFor(job.ownerId())) {
                         throw new NotTheJobOwnerException(id);
                     }
                 })
@@ -94,7 +94,7 @@ public class JobResource {
                              @QueryParam("limit") @DefaultValue("50") int limit) {
         Caller caller = Caller.required(user, roles);
         String ownerId = owner == null || owner.isBlank() ? caller.userId() : owner.strip();
-        if (!caller.mayUse(ownerId)) {
+        if (!caller.mayActFor(ownerId)) {
             throw new ProblemException(Problem.ofType("not-job-owner", 403, "Not the owner of these upload jobs",
                     "Only an admin may list the upload jobs of another user"));
         }

@@ -19,7 +19,7 @@ class CallerTest {
         assertThat(caller.userId()).isEqualTo("user-1");
         assertThat(caller.roles()).containsExactlyInAnyOrder("user", "admin");
         assertThat(caller.admin()).isTrue();
-        assertThat(caller.mayUse("someone-else")).as("an admin may use anyone's").isTrue();
+        assertThat(caller.mayActFor("someone-else")).as("an admin may use anyone's").isTrue();
     }
 
     @Test
@@ -27,8 +27,8 @@ class CallerTest {
         Caller caller = Caller.required("user-1", "user");
 
         assertThat(caller.admin()).isFalse();
-        assertThat(caller.mayUse("user-1")).isTrue();
-        assertThat(caller.mayUse("user-2")).isFalse();
+        assertThat(caller.mayActFor("user-1")).isTrue();
+        assertThat(caller.mayActFor("user-2")).isFalse();
         assertThat(Caller.required("user-1", null).roles()).isEmpty();
     }
 
@@ -48,5 +48,24 @@ class CallerTest {
         roles.add("admin");
 
         assertThat(caller.admin()).isFalse();
+    }
+
+    @Test
+    void noForwardedUserIsAnAnonymousCallerWhoMayActForNobody() {
+        Caller caller = Caller.forwarded(null, "admin");
+
+        assertThat(caller.authenticated()).isFalse();
+        assertThat(caller.roles()).as("roles without a user are dropped").isEmpty();
+        assertThat(caller.mayActFor("user-1")).isFalse();
+        assertThat(caller.userHeader()).isNull();
+        assertThat(caller.rolesHeader()).isNull();
+    }
+
+    @Test
+    void theHeadersOfACallerReadBackAsTheSameCaller() {
+        Caller caller = new Caller("user-1", Set.of("admin", "user"));
+
+        assertThat(caller.rolesHeader()).isEqualTo("admin,user");
+        assertThat(Caller.forwarded(caller.userHeader(), caller.rolesHeader())).isEqualTo(caller);
     }
 }
