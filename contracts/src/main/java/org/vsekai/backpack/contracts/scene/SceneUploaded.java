@@ -8,7 +8,7 @@ import org.vsekai.backpack.contracts.Event;
 /**
  * A scene stored by the ingest service. Carries a reference to the blob, never the bytes.
  *
- * @param blobRef     where the stored file is, for example {@code blob://scenes/<sha256>}
+ * @param blobRef     where the stored file is, a {@code BlobRef} of the service kit: {@code blob:sha256:<hex>}
  * @param cameraCount cameras found in the scene
  */
 public record SceneUploaded(int version, UUID eventId, UUID sceneId, String ownerId, String blobRef,
