@@ -3,8 +3,10 @@ package org.vsekai.backpack.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -104,6 +106,19 @@ class BackpackCommandTest {
             assertThat(overview).contains("\n  " + synopsis.substring(0, Math.min(synopsis.length(), 60)));
         }
         assertThat(overview).contains("  help [COMMAND]", "Exit codes:", "--rebuild");
+    }
+
+    @Test
+    void theScriptsOwnUsageShowsTheSameSynopses() throws IOException {
+        // Surefire runs in the module's folder; the script is at the repository's root.
+        String script = Files.readString(Path.of("").toAbsolutePath().resolveSibling("backpack"));
+
+        for (String command : List.of("up", "token", "evaluate", "bench")) {
+            out.reset();
+            run(command, "--help");
+            assertThat(script).as(command).contains("\n  " + synopsis(text(out)) + "\n");
+        }
+        assertThat(script).contains("\n  help [COMMAND]\n");
     }
 
     @ParameterizedTest
