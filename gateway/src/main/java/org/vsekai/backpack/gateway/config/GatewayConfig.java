@@ -79,8 +79,9 @@ public interface GatewayConfig {
         boolean enabled();
 
         /**
-         * Most buckets held at once. Idle buckets (refilled to full, so no different from a new one) are dropped
-         * first; past that, arbitrary ones, which can only let a caller through early, never refuse one.
+         * Most buckets held at once. A bucket that has refilled to full (no different from a new one) expires; past
+         * the bound, those least likely to be used again are dropped, which can only let a caller through early,
+         * never refuse one.
          */
         @WithDefault("100000")
         @Min(16)
