@@ -56,7 +56,7 @@ final class Fixtures {
         return matrix.items().indexOf("i" + column);
     }
 
-    static List<String> ids(InteractionMatrix matrix, List<ScoredItem> items) {
+    static List<String> ids(InteractionMatrix matrix, List<ScoredIndex> items) {
         return items.stream().map(s -> matrix.items().idOf(s.item())).toList();
     }
 }
