@@ -23,6 +23,7 @@ import org.vsekai.backpack.contracts.recommendation.Recommendations;
 import org.vsekai.backpack.contracts.recommendation.ScoredItem;
 import org.vsekai.backpack.contracts.recommendation.SimilarItems;
 import org.vsekai.backpack.contracts.recommendation.TrainingJob;
+import org.vsekai.backpack.contracts.recommendation.TrainingState;
 import org.vsekai.backpack.recommender.Events;
 import org.vsekai.backpack.recommender.serving.ServingModel;
 import org.vsekai.backpack.recommender.training.Training;
@@ -72,7 +73,7 @@ class ItemTombstoneTest {
                     "tb-" + run) == 14 && Events.rows(database, "items", "kind", kind) == 3);
 
             TrainingJob trained = Training.trainNow();
-            assertThat(trained.state()).isEqualTo("SUCCEEDED");
+            assertThat(trained.state()).isEqualTo(TrainingState.SUCCEEDED);
             // Before: the item is everywhere.
             assertThat(ids(popular(kind))).contains(gone);
             assertThat(ids(similar(a, kind))).contains(gone);
@@ -115,7 +116,7 @@ class ItemTombstoneTest {
 
             // The next training does not learn it, although two interactions with it are stored.
             TrainingJob retrained = Training.trainNow();
-            assertThat(retrained.state()).isEqualTo("SUCCEEDED");
+            assertThat(retrained.state()).isEqualTo(TrainingState.SUCCEEDED);
             assertThat(serving.current().orElseThrow().items().indexOf(gone)).isNegative();
             assertThat(serving.current().orElseThrow().items().indexOf(a)).isNotNegative();
             assertServedNowhere(gone, a, fan, holder, kind);

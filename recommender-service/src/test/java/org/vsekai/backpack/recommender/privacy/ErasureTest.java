@@ -18,6 +18,7 @@ import org.vsekai.backpack.contracts.interaction.ActivityType;
 import org.vsekai.backpack.contracts.recommendation.Recommendations;
 import org.vsekai.backpack.contracts.recommendation.ScoredItem;
 import org.vsekai.backpack.contracts.recommendation.TrainingJob;
+import org.vsekai.backpack.contracts.recommendation.TrainingState;
 import org.vsekai.backpack.recommender.Events;
 import org.vsekai.backpack.recommender.serving.ModelStore;
 import org.vsekai.backpack.recommender.serving.ServingModel;
@@ -65,7 +66,7 @@ class ErasureTest {
                     "er-" + run) == 13 && Events.rows(database, "items", "kind", kind) == 3);
 
             TrainingJob trained = Training.trainNow();
-            assertThat(trained.state()).isEqualTo("SUCCEEDED");
+            assertThat(trained.state()).isEqualTo(TrainingState.SUCCEEDED);
             assertThat(serving.current().orElseThrow().users().indexOf(gone)).isNotNegative();
             assertThat(recommendations(gone, null).model()).startsWith("ials@");
             assertThat(popularOfKind(kind)).contains(onlyTheirs);
@@ -84,7 +85,7 @@ class ErasureTest {
 
             // The retraining the erasure asked for: the new model does not know them, and no older file is left.
             await().atMost(Duration.ofSeconds(120)).until(() -> Training.jobs().stream().anyMatch(job ->
-                    job.trigger().equals("erasure") && job.state().equals("SUCCEEDED")
+                    job.trigger().equals("erasure") && job.state() == TrainingState.SUCCEEDED
                             && job.requestedAt().isAfter(trained.finishedAt())));
             Training.awaitIdle();
             ServingSnapshot now = serving.current().orElseThrow();

@@ -30,6 +30,7 @@ import org.vsekai.backpack.contracts.recommendation.Recommendations;
 import org.vsekai.backpack.contracts.recommendation.ScoredItem;
 import org.vsekai.backpack.contracts.recommendation.SimilarItems;
 import org.vsekai.backpack.contracts.recommendation.TrainingJob;
+import org.vsekai.backpack.contracts.recommendation.TrainingState;
 import org.vsekai.backpack.recommender.Events;
 import org.vsekai.backpack.recommender.RecommenderConfig;
 import org.vsekai.backpack.recommender.model.matrix.InteractionMatrix;
@@ -118,7 +119,7 @@ class TrainingTest {
     void anAdminTrainingServesVersionedModelsThatASecondLoadServesIdentically() throws Exception {
         TrainingJob job = Training.trainNow();
 
-        assertThat(job.state()).isEqualTo("SUCCEEDED");
+        assertThat(job.state()).isEqualTo(TrainingState.SUCCEEDED);
         assertThat(job.trigger()).isEqualTo("admin");
         assertThat(job.interactions()).isPositive();
         assertThat(job.modelVersion()).matches("\\d{8}T\\d{9}Z-\\d{4}");
@@ -223,7 +224,7 @@ class TrainingTest {
             int before = served.get();
             await().atMost(Duration.ofSeconds(30)).until(() -> served.get() >= before + 20);
             TrainingJob job = Training.trainNow();
-            assertThat(job.state()).isEqualTo("SUCCEEDED");
+            assertThat(job.state()).isEqualTo(TrainingState.SUCCEEDED);
             versions.add(job.modelVersion());
         }
         int before = served.get();
@@ -258,7 +259,7 @@ class TrainingTest {
 
         TrainingJob failed = Training.trainNow();
 
-        assertThat(failed.state()).isEqualTo("FAILED");
+        assertThat(failed.state()).isEqualTo(TrainingState.FAILED);
         assertThat(failed.error()).contains("injected failure");
         assertThat(failed.modelVersion()).isNull();
         assertThat(serving.current()).containsSame(served);
@@ -288,10 +289,10 @@ class TrainingTest {
         assertThat(entered.await(60, TimeUnit.SECONDS)).isTrue();
         TrainingJob second = Training.start();
         assertThat(second.id()).isEqualTo(first.id());
-        assertThat(second.state()).isEqualTo("RUNNING");
-        assertThat(Training.job(first.id()).state()).isEqualTo("RUNNING");
+        assertThat(second.state()).isEqualTo(TrainingState.RUNNING);
+        assertThat(Training.job(first.id()).state()).isEqualTo(TrainingState.RUNNING);
         release.countDown();
-        assertThat(Training.awaitDone(first.id()).state()).isEqualTo("SUCCEEDED");
+        assertThat(Training.awaitDone(first.id()).state()).isEqualTo(TrainingState.SUCCEEDED);
         given().get("/admin/training/jobs/{id}", "no-such-job").then().statusCode(404)
                 .contentType("application/problem+json");
     }
