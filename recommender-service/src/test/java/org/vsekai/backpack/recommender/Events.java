@@ -35,9 +35,17 @@ public final class Events implements AutoCloseable {
                 "CC-BY-4.0", List.of(), updatedAt)));
     }
 
-    public void erasure(String user) {
-        kafka.send("user-erasures", user, EventJson.write(new UserErasure(UserErasure.CURRENT_VERSION,
-                UUID.randomUUID(), user, user, Instant.now())));
+    /** Sends an erasure of the user, asked by the user, and returns it (to send it again, for instance). */
+    public UserErasure erasure(String user) {
+        UserErasure erasure = new UserErasure(UserErasure.CURRENT_VERSION, UUID.randomUUID(), user, user,
+                Instant.now());
+        erasure(user, erasure);
+        return erasure;
+    }
+
+    /** Sends the erasure event as it is, keyed by {@code key} (the gateway keys it by the user id). */
+    public void erasure(String key, UserErasure erasure) {
+        kafka.send("user-erasures", key, EventJson.write(erasure));
     }
 
     /** The probe itself, for raw records and reading topics. */
