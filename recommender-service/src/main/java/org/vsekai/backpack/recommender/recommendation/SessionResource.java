@@ -57,9 +57,7 @@ public class SessionResource {
             String item = request.items().get(i);
             checked(errors, () -> RequestChecks.id(field, item));
         }
-        if (request.kind() != null && !request.kind().matches(RecommendationResource.KIND_PATTERN)) {
-            errors.add(new FieldError("kind", "must match \"" + RecommendationResource.KIND_PATTERN + "\""));
-        }
+        RankedQuery.kindProblem(request.kind()).ifPresent(errors::add);
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalid("The request is not valid", errors));
         }

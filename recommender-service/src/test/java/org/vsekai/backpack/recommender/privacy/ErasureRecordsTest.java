@@ -45,8 +45,7 @@ class ErasureRecordsTest {
     void aTombstoneIsNothingToEraseAndTheErasureAfterItIsApplied() {
         String user = "tomb-" + UUID.randomUUID();
         try (Events events = new Events(bootstrap)) {
-            events.interaction(user, ActivityType.LIKE, "tomb-item-" + user);
-            await().atMost(WAIT).until(() -> Events.rows(database, "interactions", "user_id", user) == 1);
+            liked(events, user, "tomb-item-" + user);
 
             events.kafka().send(Topics.USER_ERASURES_NAME, user, (byte[]) null);
             UserErasure erasure = events.erasure(user); // same key, same partition: consumed after the tombstone
@@ -76,13 +75,11 @@ class ErasureRecordsTest {
     void anErasureDeliveredAgainDeletesNothingTheUserDidSince() {
         String user = "again-" + UUID.randomUUID();
         try (Events events = new Events(bootstrap)) {
-            events.interaction(user, ActivityType.LIKE, "again-item-1-" + user);
-            await().atMost(WAIT).until(() -> Events.rows(database, "interactions", "user_id", user) == 1);
+            liked(events, user, "again-item-1-" + user);
             UserErasure erasure = events.erasure(user);
             await().atMost(WAIT).until(() -> Events.rows(database, "interactions", "user_id", user) == 0);
 
-            events.interaction(user, ActivityType.LIKE, "again-item-2-" + user);
-            await().atMost(WAIT).until(() -> Events.rows(database, "interactions", "user_id", user) == 1);
+            liked(events, user, "again-item-2-" + user);
             events.erasure(user, erasure);
             UserErasure marker = events.erasure("marker-" + user); // erases nobody the test knows
             events.erasure(user, marker); // same key as the repeat, so consumed after it
@@ -110,8 +107,7 @@ class ErasureRecordsTest {
         execute("CREATE TRIGGER " + function + " BEFORE INSERT ON processed_events FOR EACH ROW "
                 + "WHEN (NEW.event_id = '" + erasure.eventId() + "') EXECUTE FUNCTION " + function + "()");
         try (Events events = new Events(bootstrap)) {
-            events.interaction(user, ActivityType.LIKE, "failing-item-" + user);
-            await().atMost(WAIT).until(() -> Events.rows(database, "interactions", "user_id", user) == 1);
+            liked(events, user, "failing-item-" + user);
 
             events.erasure(user, erasure);
 
@@ -125,6 +121,12 @@ class ErasureRecordsTest {
             execute("DROP TRIGGER IF EXISTS " + function + " ON processed_events");
             execute("DROP FUNCTION IF EXISTS " + function + "()");
         }
+    }
+
+    /** The user likes the item (a new one each time), and the like is stored. */
+    private void liked(Events events, String user, String item) {
+        events.interaction(user, ActivityType.LIKE, item);
+        await().atMost(WAIT).until(() -> Events.rows(database, "interactions", "item_id", item) == 1);
     }
 
     private boolean processed(UUID eventId) {

@@ -44,11 +44,7 @@ class BprTest {
 
     @Test
     void recommendsEachClusterUserTheItemItMisses() {
-        for (int u = 0; u < 20; u++) {
-            int index = user(clusters, u);
-            assertThat(ids(clusters, model.recommend(index, 1, clusters.seenBy(index)))).as("u%d", u)
-                    .containsExactly(Fixtures.missingItemOf(u));
-        }
+        Fixtures.assertRecommendsEachUserTheItemItMisses(model, clusters, "");
     }
 
     @Test

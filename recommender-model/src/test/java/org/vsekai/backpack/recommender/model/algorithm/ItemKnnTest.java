@@ -78,11 +78,7 @@ class ItemKnnTest {
         for (ItemSimilarityMeasure measure : ItemSimilarityMeasure.values()) {
             ItemKnn model = new ItemKnn(measure, 20, 0);
             model.fit(clusters);
-            for (int u = 0; u < 20; u++) {
-                int index = user(clusters, u);
-                assertThat(ids(clusters, model.recommend(index, 1, clusters.seenBy(index))))
-                        .as("%s for u%d", measure, u).containsExactly(Fixtures.missingItemOf(u));
-            }
+            Fixtures.assertRecommendsEachUserTheItemItMisses(model, clusters, measure + " for ");
         }
     }
 }

@@ -51,10 +51,6 @@ class Rp3BetaTest {
         InteractionMatrix clusters = Fixtures.twoClusters();
         Rp3Beta model = new Rp3Beta(1, 0.5, 20, true);
         model.fit(clusters);
-        for (int u = 0; u < 20; u++) {
-            int index = user(clusters, u);
-            assertThat(ids(clusters, model.recommend(index, 1, clusters.seenBy(index)))).as("u%d", u)
-                    .containsExactly(Fixtures.missingItemOf(u));
-        }
+        Fixtures.assertRecommendsEachUserTheItemItMisses(model, clusters, "");
     }
 }
