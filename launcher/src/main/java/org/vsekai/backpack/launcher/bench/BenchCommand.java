@@ -35,8 +35,8 @@ import org.vsekai.backpack.recommender.model.algorithm.ItemKnn;
 import org.vsekai.backpack.recommender.model.algorithm.ItemNeighbours;
 import org.vsekai.backpack.recommender.model.algorithm.ItemSimilarityMeasure;
 import org.vsekai.backpack.recommender.model.algorithm.Rp3Beta;
-import org.vsekai.backpack.recommender.model.algorithm.ScoredItem;
-import org.vsekai.backpack.recommender.model.algorithm.SimilarItems;
+import org.vsekai.backpack.recommender.model.algorithm.ScoredIndex;
+import org.vsekai.backpack.recommender.model.algorithm.ItemItemRecommender;
 import org.vsekai.backpack.recommender.model.evaluation.Algorithms;
 import org.vsekai.backpack.recommender.model.matrix.InteractionMatrix;
 import org.vsekai.backpack.recommender.model.serving.FactorScan;
@@ -193,7 +193,7 @@ public final class BenchCommand implements Callable<Integer> {
                         model.epochLosses()[epochs - 1], heap.peak(), mb(heap.usedAfterGc() - before));
                 serveFactors(out, model, data, queryUsers);
             } else {
-                SimilarItems model = algorithm.equals("itemcf")
+                ItemItemRecommender model = algorithm.equals("itemcf")
                         ? new ItemKnn(ItemSimilarityMeasure.COSINE, neighbours, 100)
                         : new Rp3Beta(0.7, 0.5, neighbours, true);
                 model.fit(matrix);
@@ -260,11 +260,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** A sanity check that the model learnt the clusters: the share of recommended items from the user's cluster. */
     private static void inCluster(PrintWriter out, SyntheticInteractions.Data data, int[] users,
-            IntFunction<List<ScoredItem>> recommend) {
+            IntFunction<List<ScoredIndex>> recommend) {
         long total = 0;
         long inCluster = 0;
         for (int user : users) {
-            for (ScoredItem item : recommend.apply(user)) {
+            for (ScoredIndex item : recommend.apply(user)) {
                 total++;
                 inCluster += data.itemClusters()[item.item()] == data.userClusters()[user] ? 1 : 0;
             }
