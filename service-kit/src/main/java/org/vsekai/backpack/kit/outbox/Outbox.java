@@ -45,9 +45,10 @@ public class Outbox {
 
     /**
      * Adds a record for {@code topic} under {@code key} in the session's transaction; a null event is a tombstone.
-     * The session is flushed first, so the entity changes the event announces are written before it.
+     * The session is flushed first, so the entity changes the event announces are written before it. (Another name
+     * than {@code add}, so that a service without Hibernate Reactive compiles its calls of {@code add}.)
      */
-    public Uni<Void> add(Mutiny.Session session, String topic, String key, Event event) {
+    public Uni<Void> addInSession(Mutiny.Session session, String topic, String key, Event event) {
         List<Object> values = values(topic, key, event);
         return session.flush().chain(() -> {
             Mutiny.Query<?> insert = session.createNativeQuery(INSERT_ORDINAL);

@@ -274,7 +274,7 @@ class OutboxRelayTest {
         try {
             VertxContextSupport.subscribeAndAwait(() -> sessions.withTransaction(session -> session
                     .persist(new Parcel(UUID.randomUUID(), key))
-                    .chain(() -> outbox.add(session, topic, key, event))
+                    .chain(() -> outbox.addInSession(session, topic, key, event))
                     .chain(commitOrRollBack(commit))));
         } catch (Throwable e) {
             throw new IllegalStateException("the session's transaction failed", e);
