@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.vsekai.backpack.contracts.Event;
 import org.vsekai.backpack.contracts.EventJson;
+import org.vsekai.backpack.kit.sql.OrdinalParameters;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
@@ -33,8 +34,6 @@ public class Outbox {
     private static final String INSERT = "INSERT INTO outbox_events "
             + "(id, topic, record_key, payload, traceparent, created_at, attempts) "
             + "VALUES ($1, $2, $3, $4, $5, clock_timestamp(), 0)";
-    /** The same statement with JPA's ordinal parameters ({@code ?1}), which Hibernate native queries take. */
-    private static final String INSERT_ORDINAL = INSERT.replaceAll("\\$(\\d)", "?$1");
 
     /** Adds a record for {@code topic} under {@code key} on the transaction's connection; a null event is a tombstone. */
     public Uni<Void> add(SqlConnection connection, String topic, String key, Event event) {
@@ -51,7 +50,7 @@ public class Outbox {
     public Uni<Void> addInSession(Mutiny.Session session, String topic, String key, Event event) {
         List<Object> values = values(topic, key, event);
         return session.flush().chain(() -> {
-            Mutiny.Query<?> insert = session.createNativeQuery(INSERT_ORDINAL);
+            Mutiny.Query<?> insert = session.createNativeQuery(OrdinalParameters.forHibernate(INSERT));
             for (int i = 0; i < values.size(); i++) {
                 insert.setParameter(i + 1, values.get(i));
             }
