@@ -163,6 +163,16 @@ public class InferenceScheduler {
         }
     }
 
+    /** Tasks waiting in a lane. */
+    public int queued(Lane lane) {
+        lock.lock();
+        try {
+            return lane == Lane.INTERACTIVE ? interactive.size() : stream.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public int batchCap() {
         return sizer.cap();
     }

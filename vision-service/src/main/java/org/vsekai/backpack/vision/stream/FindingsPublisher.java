@@ -77,11 +77,6 @@ public class FindingsPublisher {
                 .onFailure().retry().withBackOff(backoff).atMost(retries);
     }
 
-    /** Sends one record; also used on its own (tests, tools). */
-    public Uni<Void> publish(Detections event) {
-        return send(detections, event, event.sceneId(), null);
-    }
-
     public static Detections detections(CameraFrame frame, LoadedModel model, ImageFindings found) {
         return new Detections(Detections.CURRENT_VERSION,
                 VisionEventIds.of(Topics.DETECTIONS_NAME, frame.frameId(), model.name()), frame.sceneId(),
@@ -100,10 +95,8 @@ public class FindingsPublisher {
                                                     PendingFrame cause) {
         Message<E> message = Message.of(event).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(sceneId.toString()).build());
-        if (cause != null) {
-            message = TracingMetadata.fromMessage(cause.message()).map(message::addMetadata).orElse(message);
-        }
-        Message<E> outgoing = message;
+        Message<E> outgoing = TracingMetadata.fromMessage(cause.message()).map(message::addMetadata)
+                .orElse(message);
         return Uni.createFrom().deferred(() -> emitter.sendMessage(outgoing));
     }
 }

@@ -26,7 +26,8 @@ import io.smallrye.mutiny.subscription.UniEmitter;
  * <p>While the backlog (frames behind in Kafka plus those queued) exceeds {@code sampling-lag-threshold}, the queue
  * samples: each camera keeps only its newest frame, the older ones are acknowledged unprocessed and counted as
  * skipped, so a lagging service works on what cameras show now instead of falling further behind. Sampling ends
- * when the backlog is back under half the threshold.
+ * once the service has caught up: nothing queued and nothing behind in Kafka. (Ending it on a lower threshold would
+ * end it at once, since sampling itself shrinks the queue to one frame per camera.)
  *
  * <p>Completions of waiting admissions and acknowledgements run outside this object's lock, and the scheduler is
  * woken only after it is released, so the scheduler (which calls {@link #take} under its own lock) and the consumer
@@ -105,9 +106,9 @@ public class FrameQueue {
                         backlog, lagThreshold);
                 compact(skipped);
                 admitted = admitWaiting(skipped);
-            } else if (sampling && backlog <= lagThreshold / 2) {
+            } else if (sampling && backlog == 0) {
                 sampling = false;
-                LOG.infof("Camera frames are %d behind: every frame is processed again", backlog);
+                LOG.info("Camera frames caught up: every frame is processed again");
             }
         }
         finish(skipped, admitted);
