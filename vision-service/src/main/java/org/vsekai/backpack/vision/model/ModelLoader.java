@@ -156,7 +156,7 @@ public final class ModelLoader {
             throw new ModelLoadException("model " + name + " has a dynamic input " + side + ": set " + key
                     + ".input-" + side + ", or resize=fit");
         }
-        return configured.orElseGet(fixed::intValue);
+        return configured.isPresent() ? configured.get() : fixed.intValue();
     }
 
     private static double[] channels(String name, String what, Optional<List<Double>> values, double otherwise,
