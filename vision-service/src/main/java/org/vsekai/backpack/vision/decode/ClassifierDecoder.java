@@ -11,13 +11,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 
 /** An image classifier's probabilities {@code [B,K]} (already soft-maxed, as PaddleOCR's are), most probable first. */
-final class ClassifierDecoder implements Decoder {
-
-    private final DecoderSettings settings;
-
-    ClassifierDecoder(DecoderSettings settings) {
-        this.settings = settings;
-    }
+record ClassifierDecoder(DecoderSettings settings) implements Decoder {
 
     @Override
     public List<ImageFindings> decode(OrtSession.Result result, List<Placement> placements) throws OrtException {

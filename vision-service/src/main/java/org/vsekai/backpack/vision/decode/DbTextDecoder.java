@@ -19,22 +19,17 @@ import ai.onnxruntime.OrtSession;
  * {@code area × ratio / perimeter} on every side (DB learns shrunk text kernels) and are mapped to the image.
  * Boxes come top to bottom, then left to right.
  */
-final class DbTextDecoder implements Decoder {
-
-    private final DecoderSettings settings;
-
-    DbTextDecoder(DecoderSettings settings) {
-        this.settings = settings;
-    }
+record DbTextDecoder(DecoderSettings settings) implements Decoder {
 
     @Override
     public List<ImageFindings> decode(OrtSession.Result result, List<Placement> placements) throws OrtException {
         Outputs map = Outputs.of(result, settings.outputs().get(0));
         int height = map.dim(2);
         int width = map.dim(3);
+        float[] values = map.array();
         List<ImageFindings> findings = new ArrayList<>(placements.size());
         for (int b = 0; b < placements.size(); b++) {
-            findings.add(ImageFindings.ofDetections(regions(map.values(), b * width * height, width, height,
+            findings.add(ImageFindings.ofDetections(regions(values, b * width * height, width, height,
                     placements.get(b))));
         }
         return findings;

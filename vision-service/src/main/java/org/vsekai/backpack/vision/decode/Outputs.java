@@ -11,18 +11,21 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 
-/** One output tensor copied out of ONNX Runtime's memory, flat, with its shape. */
-record Outputs(float[] values, long[] shape) {
+/**
+ * One output tensor, flat, with its shape: the float copy ONNX Runtime hands out is read in place (no second copy),
+ * integer outputs (counts) are widened to floats.
+ */
+record Outputs(FloatBuffer values, long[] shape) {
 
     static Outputs of(OrtSession.Result result, String name) throws OrtException {
         OnnxValue value = result.get(name).orElseThrow(() -> new OrtException("the model gave no output " + name));
         OnnxTensor tensor = (OnnxTensor) value;
         TensorInfo info = tensor.getInfo();
-        float[] values = new float[(int) info.getNumElements()];
         if (info.type == OnnxJavaType.FLOAT) {
-            FloatBuffer buffer = tensor.getFloatBuffer();
-            buffer.get(values);
-        } else if (info.type == OnnxJavaType.INT64) {
+            return new Outputs(tensor.getFloatBuffer(), info.getShape());
+        }
+        float[] values = new float[(int) info.getNumElements()];
+        if (info.type == OnnxJavaType.INT64) {
             LongBuffer buffer = tensor.getLongBuffer();
             for (int i = 0; i < values.length; i++) {
                 values[i] = buffer.get(i);
@@ -35,7 +38,7 @@ record Outputs(float[] values, long[] shape) {
         } else {
             throw new OrtException("output " + name + " has type " + info.type + "; float32, int64 or int32 expected");
         }
-        return new Outputs(values, info.getShape());
+        return new Outputs(FloatBuffer.wrap(values), info.getShape());
     }
 
     int dim(int index) {
@@ -43,6 +46,13 @@ record Outputs(float[] values, long[] shape) {
     }
 
     float at(int index) {
-        return values[index];
+        return values.get(index);
+    }
+
+    /** The values as an array (a copy), for decoders that walk them as one. */
+    float[] array() {
+        float[] copy = new float[values.limit()];
+        values.get(0, copy);
+        return copy;
     }
 }

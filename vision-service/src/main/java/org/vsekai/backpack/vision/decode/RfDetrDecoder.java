@@ -16,13 +16,7 @@ import ai.onnxruntime.OrtSession;
  * class index being the COCO category id. As RF-DETR's own post-processing: sigmoid over every query × class pair,
  * the best {@code maxDetections} pairs above the threshold (so one query may give two classes), no NMS.
  */
-final class RfDetrDecoder implements Decoder {
-
-    private final DecoderSettings settings;
-
-    RfDetrDecoder(DecoderSettings settings) {
-        this.settings = settings;
-    }
+record RfDetrDecoder(DecoderSettings settings) implements Decoder {
 
     @Override
     public List<ImageFindings> decode(OrtSession.Result result, List<Placement> placements) throws OrtException {

@@ -15,13 +15,7 @@ import ai.onnxruntime.OrtSession;
  * people per image {@code [B,1]}, their boxes {@code [B,N,4]} as tensor-pixel corners, scores {@code [B,N]} and
  * joints {@code [B,N,17,3]} (x, y, score). Rows past the count are padding and ignored, whatever they hold.
  */
-final class YoloNasPoseDecoder implements Decoder {
-
-    private final DecoderSettings settings;
-
-    YoloNasPoseDecoder(DecoderSettings settings) {
-        this.settings = settings;
-    }
+record YoloNasPoseDecoder(DecoderSettings settings) implements Decoder {
 
     @Override
     public List<ImageFindings> decode(OrtSession.Result result, List<Placement> placements) throws OrtException {

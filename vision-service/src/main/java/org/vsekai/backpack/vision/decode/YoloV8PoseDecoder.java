@@ -13,16 +13,11 @@ import ai.onnxruntime.OrtSession;
  * YOLOv8-pose as Ultralytics exports it: {@code output0 [B,56,A]}, channel-major, per anchor the box centre and
  * size in tensor pixels, the person score, then 17 × (x, y, confidence). Threshold, NMS, then the letterbox undone.
  */
-final class YoloV8PoseDecoder implements Decoder {
+record YoloV8PoseDecoder(DecoderSettings settings) implements Decoder {
 
     private static final int SCORE = 4;
     private static final int FIRST_JOINT = 5;
 
-    private final DecoderSettings settings;
-
-    YoloV8PoseDecoder(DecoderSettings settings) {
-        this.settings = settings;
-    }
 
     @Override
     public List<ImageFindings> decode(OrtSession.Result result, List<Placement> placements) throws OrtException {

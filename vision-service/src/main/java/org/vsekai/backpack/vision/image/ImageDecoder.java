@@ -1,6 +1,7 @@
 package org.vsekai.backpack.vision.image;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -90,6 +91,14 @@ public final class ImageDecoder {
                     pixels[y * width + x] = v << 16 | v << 8 | v;
                 }
             }
+        } else if (packedBytes(image)) {
+            // What ImageIO gives for 8-bit PNG and JPEG: the bytes read in place, several times faster than getRGB.
+            byte[] data = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+            int step = image.getType() == BufferedImage.TYPE_3BYTE_BGR ? 3 : 4;
+            int first = step - 3; // ABGR: skip the alpha byte
+            for (int i = 0, at = first; i < pixels.length; i++, at += step) {
+                pixels[i] = (data[at + 2] & 0xFF) << 16 | (data[at + 1] & 0xFF) << 8 | (data[at] & 0xFF);
+            }
         } else {
             image.getRGB(0, 0, width, height, pixels, 0, width);
             for (int i = 0; i < pixels.length; i++) {
@@ -97,5 +106,17 @@ public final class ImageDecoder {
             }
         }
         return new RgbImage(width, height, pixels);
+    }
+
+    /** A BGR or ABGR image whose bytes are exactly its pixels, row after row (no sub-image, no padding). */
+    private static boolean packedBytes(BufferedImage image) {
+        int step = switch (image.getType()) {
+            case BufferedImage.TYPE_3BYTE_BGR -> 3;
+            case BufferedImage.TYPE_4BYTE_ABGR -> 4;
+            default -> 0;
+        };
+        return step > 0 && image.getRaster().getDataBuffer() instanceof DataBufferByte bytes
+                && bytes.getNumBanks() == 1 && image.getRaster().getParent() == null
+                && bytes.getData().length == image.getWidth() * image.getHeight() * step;
     }
 }

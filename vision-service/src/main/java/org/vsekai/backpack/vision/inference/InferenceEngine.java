@@ -45,7 +45,8 @@ public class InferenceEngine {
         int from = 0;
         while (from < images.size()) {
             int to = from + 1;
-            while (to < images.size() && to - from < model.maxBatch() && placements.get(to).sameTensor(placements.get(from))) {
+            while (to < images.size() && to - from < model.maxBatch()
+                    && placements.get(to).sameTensor(placements.get(from))) {
                 to++;
             }
             findings.addAll(runBatch(model, images.subList(from, to), placements.subList(from, to), nanos));

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -106,28 +107,20 @@ public class InferenceScheduler {
                 }
             }
         };
-        lock.lock();
-        try {
+        locked(() -> {
             if (interactive.size() >= maxPending) {
                 throw new SchedulerSaturated(interactive.size() + " requests are waiting for inference already");
             }
             interactive.add(task);
             interactiveDepth.set(interactive.size());
             changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        });
         return outcome;
     }
 
     /** New stream work may be there (a frame was admitted). */
     public void wake() {
-        lock.lock();
-        try {
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        locked(changed::signalAll);
     }
 
     /**
@@ -135,42 +128,24 @@ public class InferenceScheduler {
      * build a backlog.
      */
     public void hold() {
-        lock.lock();
-        try {
-            held = true;
-        } finally {
-            lock.unlock();
-        }
+        locked(() -> held = true);
     }
 
     public void release() {
-        lock.lock();
-        try {
+        locked(() -> {
             held = false;
             changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** The most recent dispatches, oldest first (at most 1024). */
     public List<Dispatch> recentDispatches() {
-        lock.lock();
-        try {
-            return List.copyOf(history);
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> List.copyOf(history));
     }
 
     /** Tasks waiting in a lane. */
     public int queued(Lane lane) {
-        lock.lock();
-        try {
-            return lane == Lane.INTERACTIVE ? interactive.size() : stream.size();
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> lane == Lane.INTERACTIVE ? interactive.size() : stream.size());
     }
 
     public int batchCap() {
@@ -257,10 +232,23 @@ public class InferenceScheduler {
         if (task.lane() == Lane.STREAM) {
             sizer.record(task.images(), nanos);
         }
-        lock.lock();
-        try {
+        locked(() -> {
             inFlight.merge(task.model().name(), -1, Integer::sum);
             changed.signalAll();
+        });
+    }
+
+    private void locked(Runnable action) {
+        locked(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private <T> T locked(Supplier<T> action) {
+        lock.lock();
+        try {
+            return action.get();
         } finally {
             lock.unlock();
         }
@@ -268,13 +256,10 @@ public class InferenceScheduler {
 
     @PreDestroy
     void stop() {
-        lock.lock();
-        try {
+        locked(() -> {
             stopping = true;
             changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        });
         for (Thread worker : workers) {
             try {
                 worker.join(10_000);

@@ -10,7 +10,8 @@ import org.vsekai.backpack.contracts.vision.TensorSpec;
 
 /**
  * The inputs and outputs a decoder reads. Inputs are matched in order (a wrong name is then reported as such);
- * outputs by name where the rule names one, else by position (YOLO-NAS-Pose's four outputs). A model may have further outputs; it may not lack one.
+ * outputs by name where the rule names one, else by position (YOLO-NAS-Pose's four outputs). A model may have
+ * further outputs; it may not lack one.
  */
 public record ExpectedSignature(List<TensorRule> inputs, List<TensorRule> outputs) {
 

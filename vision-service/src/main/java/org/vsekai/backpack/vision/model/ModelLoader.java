@@ -34,15 +34,44 @@ import ai.onnxruntime.OrtSession;
 public final class ModelLoader {
 
     public static final String CLASSPATH = "classpath:";
+    /**
+     * ONNX Runtime 1.29.0 dies with SIGSEGV (and no JVM error report) while it creates its environment when the
+     * process's command line ({@code /proc/self/cmdline}) is longer than about 3,990 bytes, whatever the options are.
+     * Above this length the service refuses to start, saying why, instead.
+     */
+    static final int MAX_COMMAND_LINE = 3800;
 
     private static final Logger LOG = Logger.getLogger(ModelLoader.class);
+    private static OrtEnvironment environment;
 
     private ModelLoader() {
     }
 
     /** The process's one ONNX Runtime environment (its thread pools, allocators and logger). */
-    public static OrtEnvironment environment() {
-        return OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_WARNING, "backpack-vision");
+    public static synchronized OrtEnvironment environment() {
+        if (environment == null) {
+            checkCommandLine(Path.of("/proc/self/cmdline"));
+            environment = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_WARNING, "backpack-vision");
+        }
+        return environment;
+    }
+
+    static void checkCommandLine(Path cmdline) {
+        if (!Files.isReadable(cmdline)) {
+            return; // not Linux
+        }
+        int length;
+        try {
+            length = Files.readAllBytes(cmdline).length;
+        } catch (IOException e) {
+            return;
+        }
+        if (length > MAX_COMMAND_LINE) {
+            throw new ModelLoadException("the command line of this process is " + length + " bytes long; ONNX "
+                    + "Runtime 1.29.0 crashes creating its environment when it is longer than about 3,990, so at most "
+                    + MAX_COMMAND_LINE + " are accepted: pass options in an argument file (java @options ...) or in "
+                    + "JDK_JAVA_OPTIONS instead");
+        }
     }
 
     /** Every configured model, by name; nothing stays loaded when one fails. */

@@ -11,7 +11,6 @@ import org.jboss.logging.Logger;
 import org.vsekai.backpack.vision.decode.ImageFindings;
 import org.vsekai.backpack.vision.image.RgbImage;
 import org.vsekai.backpack.vision.inference.Inference;
-import org.vsekai.backpack.vision.inference.InferenceEngine;
 import org.vsekai.backpack.vision.inference.InferenceTask;
 import org.vsekai.backpack.vision.inference.Lane;
 import org.vsekai.backpack.vision.metrics.VisionMetrics;
@@ -29,21 +28,17 @@ final class FrameBatch {
 
     private final List<PendingFrame> frames;
     private final List<LoadedModel> models;
-    private final FrameImages images;
-    private final InferenceEngine engine;
-    private final FindingsPublisher publisher;
+    /** Whose image reader, engine, publisher and meters the batch uses. */
+    private final FrameBatcher parts;
     private final VisionMetrics metrics;
     private final List<Slot> slots = new ArrayList<>();
     private final AtomicInteger remaining;
 
-    FrameBatch(List<PendingFrame> frames, List<LoadedModel> models, FrameImages images, InferenceEngine engine,
-               FindingsPublisher publisher, VisionMetrics metrics) {
+    FrameBatch(List<PendingFrame> frames, List<LoadedModel> models, FrameBatcher parts) {
         this.frames = frames;
         this.models = models;
-        this.images = images;
-        this.engine = engine;
-        this.publisher = publisher;
-        this.metrics = metrics;
+        this.parts = parts;
+        this.metrics = parts.metrics();
         this.remaining = new AtomicInteger(models.size());
         frames.forEach(frame -> slots.add(new Slot(frame)));
     }
@@ -69,7 +64,7 @@ final class FrameBatch {
                 read = true;
                 long start = System.nanoTime();
                 try {
-                    image = images.read(pending.frame());
+                    image = parts.images().read(pending.frame());
                 } catch (InvalidFrameException e) {
                     poison = e.getMessage();
                 }
@@ -130,7 +125,7 @@ final class FrameBatch {
         /** The whole batch in one go; when that fails, frame by frame, so only the frame at fault is poisoned. */
         private void infer(List<Slot> usable, List<RgbImage> pictures) {
             try {
-                Inference inference = engine.run(model, pictures);
+                Inference inference = parts.engine().run(model, pictures);
                 for (int i = 0; i < usable.size(); i++) {
                     usable.get(i).found.put(model, inference.findings().get(i));
                 }
@@ -161,7 +156,7 @@ final class FrameBatch {
             }
             Map<LoadedModel, ImageFindings> ordered = new LinkedHashMap<>();
             models.forEach(model -> ordered.put(model, slot.found.get(model)));
-            publisher.publish(pending, ordered).subscribe().with(
+            parts.publisher().publish(pending, ordered).subscribe().with(
                     published -> {
                         metrics.processed();
                         pending.message().ack();

@@ -37,7 +37,23 @@ public class FrameBatcher implements StreamWork {
         if (frames.isEmpty()) {
             return List.of();
         }
-        return new FrameBatch(frames, registry.streamModels(), images, engine, publisher, metrics).tasks();
+        return new FrameBatch(frames, registry.streamModels(), this).tasks();
+    }
+
+    FrameImages images() {
+        return images;
+    }
+
+    InferenceEngine engine() {
+        return engine;
+    }
+
+    FindingsPublisher publisher() {
+        return publisher;
+    }
+
+    VisionMetrics metrics() {
+        return metrics;
     }
 
     @Override

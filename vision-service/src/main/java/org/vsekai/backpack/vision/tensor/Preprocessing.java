@@ -79,63 +79,116 @@ public record Preprocessing(Resize resize, int width, int height, Anchor anchor,
 
     /** Writes the image as batch item {@code index} of a float tensor. */
     public void write(RgbImage image, Placement placement, FloatBuffer tensor, int index) {
+        int[] values = resample(image, placement);
         float[][] lookup = new float[CHANNELS][256];
         for (int c = 0; c < CHANNELS; c++) {
             for (int v = 0; v < 256; v++) {
                 lookup[c][v] = (float) ((v / divisor - mean[c]) / std[c]);
             }
         }
-        int base = index * elements(placement);
-        resample(image, placement, (offset, channel, value) -> tensor.put(base + offset, lookup[channel][value]));
+        int count = elements(placement);
+        float[] floats = Scratch.floats(count);
+        int plane = placement.tensorWidth() * placement.tensorHeight();
+        for (int i = 0; i < count; i++) {
+            int channel = layout == Layout.NCHW ? i / plane : i % CHANNELS;
+            floats[i] = lookup[channel][values[i]];
+        }
+        tensor.put(index * count, floats, 0, count);
     }
 
     /** Writes the image as batch item {@code index} of a uint8 tensor. */
     public void write(RgbImage image, Placement placement, ByteBuffer tensor, int index) {
-        int base = index * elements(placement);
-        resample(image, placement, (offset, channel, value) -> tensor.put(base + offset, (byte) value));
+        int[] values = resample(image, placement);
+        int count = elements(placement);
+        byte[] bytes = Scratch.bytes(count);
+        for (int i = 0; i < count; i++) {
+            bytes[i] = (byte) values[i];
+        }
+        tensor.put(index * count, bytes, 0, count);
     }
 
-    /** Receives one tensor element: its offset within the image's tensor, its channel and its 0-255 value. */
-    @FunctionalInterface
-    interface Sink {
-        void put(int offset, int channel, int value);
-    }
-
-    private void resample(RgbImage image, Placement placement, Sink sink) {
+    /**
+     * The 0-255 value of every element of the image's tensor, in the tensor's layout and channel order (in a
+     * per-thread scratch array, valid until the thread's next call).
+     */
+    private int[] resample(RgbImage image, Placement placement) {
         int tw = placement.tensorWidth();
         int th = placement.tensorHeight();
+        int[] values = Scratch.ints(elements(placement));
         Axis xs = new Axis(image.width(), placement.contentWidth());
         Axis ys = new Axis(image.height(), placement.contentHeight());
         int[] shifts = colourOrder == ColourOrder.RGB ? new int[] {16, 8, 0} : new int[] {0, 8, 16};
         int plane = tw * th;
+        int[] pixels = image.pixels();
+        int width = image.width();
+        boolean planar = layout == Layout.NCHW;
         for (int ty = 0; ty < th; ty++) {
             int cy = ty - placement.contentY();
+            boolean row = cy >= 0 && cy < placement.contentHeight();
+            int top = row ? ys.low[cy] * width : 0;
+            int bottom = row ? ys.high[cy] * width : 0;
+            double fy = row ? ys.fraction[cy] : 0;
             for (int tx = 0; tx < tw; tx++) {
                 int cx = tx - placement.contentX();
-                boolean inside = cx >= 0 && cy >= 0 && cx < placement.contentWidth() && cy < placement.contentHeight();
                 int pixel = ty * tw + tx;
-                for (int c = 0; c < CHANNELS; c++) {
-                    int value = inside ? sample(image, xs, ys, cx, cy, shifts[c]) : padValue;
-                    sink.put(layout == Layout.NCHW ? c * plane + pixel : pixel * CHANNELS + c, c, value);
+                boolean inside = row && cx >= 0 && cx < placement.contentWidth();
+                int a = 0;
+                int b = 0;
+                int c = 0;
+                int d = 0;
+                double fx = 0;
+                if (inside) {
+                    a = pixels[top + xs.low[cx]];
+                    b = pixels[top + xs.high[cx]];
+                    c = pixels[bottom + xs.low[cx]];
+                    d = pixels[bottom + xs.high[cx]];
+                    fx = xs.fraction[cx];
+                }
+                for (int ch = 0; ch < CHANNELS; ch++) {
+                    int value = padValue;
+                    if (inside) {
+                        int shift = shifts[ch];
+                        int va = a >>> shift & 0xFF;
+                        int vb = b >>> shift & 0xFF;
+                        int vc = c >>> shift & 0xFF;
+                        int vd = d >>> shift & 0xFF;
+                        double upper = va + (vb - va) * fx;
+                        double lower = vc + (vd - vc) * fx;
+                        value = (int) Math.round(upper + (lower - upper) * fy);
+                    }
+                    values[planar ? ch * plane + pixel : pixel * CHANNELS + ch] = value;
                 }
             }
         }
+        return values;
     }
 
-    private static int sample(RgbImage image, Axis xs, Axis ys, int cx, int cy, int shift) {
-        int x0 = xs.low[cx];
-        int x1 = xs.high[cx];
-        int y0 = ys.low[cy];
-        int y1 = ys.high[cy];
-        double fx = xs.fraction[cx];
-        double fy = ys.fraction[cy];
-        int a = image.rgb(x0, y0) >>> shift & 0xFF;
-        int b = image.rgb(x1, y0) >>> shift & 0xFF;
-        int c = image.rgb(x0, y1) >>> shift & 0xFF;
-        int d = image.rgb(x1, y1) >>> shift & 0xFF;
-        double top = a + (b - a) * fx;
-        double bottom = c + (d - c) * fx;
-        return (int) Math.round(top + (bottom - top) * fy);
+    /** Per-thread working arrays, grown as needed: a stream of frames allocates nothing per frame. */
+    private static final class Scratch {
+        private static final ThreadLocal<int[]> INTS = ThreadLocal.withInitial(() -> new int[0]);
+        private static final ThreadLocal<float[]> FLOATS = ThreadLocal.withInitial(() -> new float[0]);
+        private static final ThreadLocal<byte[]> BYTES = ThreadLocal.withInitial(() -> new byte[0]);
+
+        static int[] ints(int size) {
+            if (INTS.get().length < size) {
+                INTS.set(new int[size]);
+            }
+            return INTS.get();
+        }
+
+        static float[] floats(int size) {
+            if (FLOATS.get().length < size) {
+                FLOATS.set(new float[size]);
+            }
+            return FLOATS.get();
+        }
+
+        static byte[] bytes(int size) {
+            if (BYTES.get().length < size) {
+                BYTES.set(new byte[size]);
+            }
+            return BYTES.get();
+        }
     }
 
     /** The two source pixels and the weight of the second for every destination column (or row). */

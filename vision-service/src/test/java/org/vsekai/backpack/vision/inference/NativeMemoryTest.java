@@ -10,14 +10,13 @@ import java.util.List;
 import java.util.Random;
 
 import org.jboss.logging.Logger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.vsekai.backpack.vision.TestConfigs;
+import org.vsekai.backpack.vision.TinyModels;
 import org.vsekai.backpack.vision.image.RgbImage;
 import org.vsekai.backpack.vision.model.LoadedModel;
-import org.vsekai.backpack.vision.model.ModelRegistry;
 import org.vsekai.backpack.vision.tensor.Placement;
 import org.vsekai.backpack.vision.tensor.Preprocessing;
 
@@ -38,23 +37,15 @@ class NativeMemoryTest {
     private static final int WARM_UP = 500;
     private static final int RUNS = 4000;
 
-    private static ModelRegistry registry;
+    @RegisterExtension
+    static final TinyModels MODELS = new TinyModels();
+
     private final InferenceEngine engine = TestConfigs.engine();
-
-    @BeforeAll
-    static void load() {
-        registry = TestConfigs.registry();
-    }
-
-    @AfterAll
-    static void close() {
-        registry.all().forEach(LoadedModel::close);
-    }
 
     @Test
     void thousandsOfInferencesKeepResidentMemoryFlat() throws Exception {
-        LoadedModel detr = registry.find("rf-detr").orElseThrow();
-        LoadedModel pose = registry.find("yolo-nas-pose").orElseThrow();
+        LoadedModel detr = MODELS.get("rf-detr");
+        LoadedModel pose = MODELS.get("yolo-nas-pose");
         List<RgbImage> batch = List.of(noise(160, 120, 1), noise(120, 160, 2));
         List<RgbImage> people = List.of(noise(320, 240, 3));
         for (int i = 0; i < WARM_UP; i++) {
@@ -78,7 +69,7 @@ class NativeMemoryTest {
 
     @Test
     void theMeasureSeesResultsThatAreNotClosed() throws Exception {
-        LoadedModel pose = registry.find("yolov8-pose").orElseThrow();
+        LoadedModel pose = MODELS.get("yolov8-pose");
         Preprocessing pre = pose.preprocessing();
         Placement placement = pre.place(640, 640);
         List<OrtSession.Result> open = new ArrayList<>();

@@ -7,17 +7,16 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.vsekai.backpack.contracts.vision.BoundingBox;
 import org.vsekai.backpack.contracts.vision.Detection;
 import org.vsekai.backpack.contracts.vision.Keypoint;
 import org.vsekai.backpack.contracts.vision.KeypointSet;
 import org.vsekai.backpack.vision.TestConfigs;
+import org.vsekai.backpack.vision.TinyModels;
 import org.vsekai.backpack.vision.decode.ImageFindings;
 import org.vsekai.backpack.vision.image.RgbImage;
-import org.vsekai.backpack.vision.model.ModelRegistry;
 import org.vsekai.backpack.vision.pose.CocoSkeleton;
 
 /**
@@ -27,18 +26,11 @@ import org.vsekai.backpack.vision.pose.CocoSkeleton;
 class TinyModelsTest {
 
     private static final Offset<Double> PIXEL = within(1e-3);
-    private static ModelRegistry registry;
+
+    @RegisterExtension
+    static final TinyModels MODELS = new TinyModels();
+
     private final InferenceEngine engine = TestConfigs.engine();
-
-    @BeforeAll
-    static void load() {
-        registry = TestConfigs.registry();
-    }
-
-    @AfterAll
-    static void close() {
-        registry.all().forEach(m -> m.close());
-    }
 
     @Test
     void rfDetrTakesTheBestQueryClassPairsAndScalesNormalisedBoxesToTheImage() throws Exception {
@@ -115,7 +107,7 @@ class TinyModelsTest {
     }
 
     private List<ImageFindings> run(String model, RgbImage... images) throws Exception {
-        return engine.run(registry.find(model).orElseThrow(), List.of(images)).findings();
+        return engine.run(MODELS.get(model), List.of(images)).findings();
     }
 
     static RgbImage solid(int width, int height, int rgb) {

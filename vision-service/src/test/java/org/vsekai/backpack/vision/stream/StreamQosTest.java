@@ -66,9 +66,7 @@ class StreamQosTest {
     void anInteractiveRequestIsServedBeforeFramesThatWereQueuedFirst() {
         Frames frames = new Frames(blobs);
         UUID scene = UUID.randomUUID();
-        scheduler.hold();
-        List<CameraFrame> sent = sendOnePerCamera(frames, scene, 6);
-        Awaitility.await().atMost(WAIT).until(() -> queue.size() >= 6);
+        List<CameraFrame> sent = heldBacklog(frames, scene, 6);
         CompletableFuture<Integer> request = infer("rf-detr");
         Awaitility.await().atMost(WAIT).until(() -> scheduler.queued(Lane.INTERACTIVE) == 1);
         long before = lastSequence();
@@ -88,9 +86,7 @@ class StreamQosTest {
     void aModelAtItsBudgetIsPassedOverSoTheStreamRunsWhileItsRequestsWait() {
         Frames frames = new Frames(blobs);
         UUID scene = UUID.randomUUID();
-        scheduler.hold();
-        List<CameraFrame> sent = sendOnePerCamera(frames, scene, 3);
-        Awaitility.await().atMost(WAIT).until(() -> queue.size() >= 3);
+        List<CameraFrame> sent = heldBacklog(frames, scene, 3);
         List<CompletableFuture<Integer>> requests = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             requests.add(infer("yolov8-pose"));
@@ -115,9 +111,7 @@ class StreamQosTest {
     void aBacklogGrowsTheBatchAndAnIdleStreamRunsFrameByFrame() {
         Frames frames = new Frames(blobs);
         UUID scene = UUID.randomUUID();
-        scheduler.hold();
-        List<CameraFrame> sent = sendOnePerCamera(frames, scene, 24);
-        Awaitility.await().atMost(WAIT).until(() -> queue.size() >= 24);
+        List<CameraFrame> sent = heldBacklog(frames, scene, 24);
         long before = lastSequence();
 
         scheduler.release();
@@ -170,7 +164,9 @@ class StreamQosTest {
         Awaitility.await().atMost(WAIT).until(() -> !queue.sampling());
     }
 
-    private static List<CameraFrame> sendOnePerCamera(Frames frames, UUID scene, int count) {
+    /** With the scheduler held, one frame for each of {@code count} cameras, sent and admitted. */
+    private List<CameraFrame> heldBacklog(Frames frames, UUID scene, int count) {
+        scheduler.hold();
         String blob = frames.store(Frames.png(64, 48, 0x404040));
         List<CameraFrame> sent = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -178,6 +174,7 @@ class StreamQosTest {
             frames.send(frame);
             sent.add(frame);
         }
+        Awaitility.await().atMost(WAIT).until(() -> queue.size() >= count);
         return sent;
     }
 
