@@ -42,6 +42,7 @@ import org.vsekai.backpack.contracts.vision.Detections;
 import org.vsekai.backpack.contracts.vision.Keypoint;
 import org.vsekai.backpack.contracts.vision.KeypointSet;
 import org.vsekai.backpack.contracts.vision.Keypoints;
+import org.vsekai.backpack.contracts.vision.VisionJsonLd;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -74,12 +75,14 @@ class EventRoundTripTest {
                         "Camera.001", new CameraCalibration(CameraCalibration.Projection.PERSPECTIVE, 0.66, 1.5, null,
                         null, 0.01, 100.0), 640, 480, T), new CameraFrameDeserializer()),
                 new Sample(Topics.DETECTIONS, new Detections(1, UUID.randomUUID(), SCENE, FRAME, "rf-detr", "1.0",
-                        List.of(new Detection("chair", 0.91, new BoundingBox(10, 20, 30.5, 40.25)))),
-                        new DetectionsDeserializer()),
+                        List.of(new Detection("chair", 0.91, new BoundingBox(10, 20, 30.5, 40.25),
+                                "https://backpack.v-sekai.org/ns/classes/chair", 62)),
+                        "Camera.001", 640, 480, T, VisionJsonLd.CONTEXT), new DetectionsDeserializer()),
                 new Sample(Topics.KEYPOINTS, new Keypoints(1, UUID.randomUUID(), SCENE, FRAME, "yolo-nas-pose", "1.0",
                         List.of(new KeypointSet(new BoundingBox(1, 2, 3, 4), 0.8,
                                 List.of(new Keypoint("nose", 5, 6, 0.9), new Keypoint("neck", 5, 9, 0.7)),
-                                List.of(new Bone(0, 1)), List.of(0.1, 0.2, 0.3)))), new KeypointsDeserializer()),
+                                List.of(new Bone(0, 1)), List.of(0.1, 0.2, 0.3), "coco-17")), "Camera.001", 640, 480,
+                        T, VisionJsonLd.CONTEXT), new KeypointsDeserializer()),
                 new Sample(Topics.ITEM_ATTRIBUTES, new ItemAttributes(1, UUID.randomUUID(), "item-9", "avatar", "Robot",
                         List.of("robot", "metal"), List.of("sci-fi"), "user-1", "CC-BY-4.0", List.of("person"), T),
                         new ItemAttributesDeserializer()),

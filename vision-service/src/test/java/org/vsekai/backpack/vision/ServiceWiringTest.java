@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import org.awaitility.Awaitility;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.vsekai.backpack.contracts.EventJson;
 import org.vsekai.backpack.contracts.Topics;
@@ -34,16 +32,16 @@ class ServiceWiringTest {
     @Inject
     InMemorySpanExporter spans;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    private final TopicProbe probe = TopicProbe.ofTestApplication();
 
     @Test
-    void readinessCoversKafkaAndBothChannels() {
+    void readinessCoversKafkaAndEveryChannel() {
         ServiceEndpoints.assertReady(
                 "Kafka connection health check",
-                "SmallRye Reactive Messaging - readiness check")
+                ServiceEndpoints.MESSAGING_READINESS)
                 .body(ServiceEndpoints.channelReadiness("camera-frames"), equalTo("[OK]"))
-                .body(ServiceEndpoints.channelReadiness("detections"), equalTo("[OK]"));
+                .body(ServiceEndpoints.channelReadiness("detections"), equalTo("[OK]"))
+                .body(ServiceEndpoints.channelReadiness("keypoints"), equalTo("[OK]"));
     }
 
     @Test
@@ -56,25 +54,42 @@ class ServiceWiringTest {
         ServiceEndpoints.assertMetricsContain(
                 "backpack_vision_frames_received_total",
                 "backpack_vision_frames_rejected_total",
+                "backpack_vision_frames_skipped_total",
+                "backpack_vision_frames_processed_total",
+                "backpack_vision_queue_depth{queue=\"interactive\"}",
+                "backpack_vision_queue_depth{queue=\"frames\"}",
+                "backpack_vision_consumer_lag",
                 "kafka_consumer_");
     }
 
     @Test
+    void inferenceIsTimedPerModelAndStageAndBatchesAreMeasured() {
+        io.restassured.RestAssured.given().contentType("image/png").body(Frames.png(20, 10, 0xFFFFFF))
+                .post("/infer/rf-detr").then().statusCode(200);
+        ServiceEndpoints.assertMetricsContain(
+                "backpack_vision_inference_duration_seconds_count{model=\"rf-detr\",stage=\"decode\"}",
+                "backpack_vision_inference_duration_seconds_count{model=\"rf-detr\",stage=\"pre\"}",
+                "backpack_vision_inference_duration_seconds_count{model=\"rf-detr\",stage=\"run\"}",
+                "backpack_vision_inference_duration_seconds_count{model=\"rf-detr\",stage=\"post\"}",
+                "backpack_vision_batch_size_count{model=\"rf-detr\"}",
+                "backpack_vision_dispatches_total{lane=\"interactive\"}");
+    }
+
+    @Test
     void openApiDescribesTheService() {
-        ServiceEndpoints.assertOpenApi("Backpack vision service", "camera frames");
+        ServiceEndpoints.assertOpenApi("Backpack vision service", "camera frames")
+                .body("paths.'/models'.get.summary", equalTo("The models this service serves"))
+                .body("paths.'/infer/{model}'.post.summary", equalTo("Run a model on an image"));
     }
 
     @Test
     void consumingContinuesTheProducersTrace() {
         TraceContext trace = TraceContext.random();
         UUID sceneId = UUID.randomUUID();
-        CameraFrame frame = new CameraFrame(1, UUID.randomUUID(), sceneId, UUID.randomUUID(), "blob://frames/traced",
-                "Camera", null, 640, 480, Instant.now());
+        CameraFrame frame = Frames.frame(sceneId, "Camera", "blob:sha256:" + "1".repeat(64), 640, 480);
 
-        try (TopicProbe probe = new TopicProbe(bootstrapServers)) {
-            probe.send(Topics.CAMERA_FRAMES_NAME, sceneId.toString(), EventJson.write(frame),
-                    TraceContext.HEADER, trace.traceparent());
-        }
+        probe.send(Topics.CAMERA_FRAMES_NAME, sceneId.toString(), EventJson.write(frame),
+                TraceContext.HEADER, trace.traceparent());
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(spans.getFinishedSpanItems())

@@ -1,0 +1,229 @@
+package org.vsekai.backpack.vision.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.vsekai.backpack.vision.decode.DecoderKind;
+import org.vsekai.backpack.vision.model.ExecutionProvider;
+import org.vsekai.backpack.vision.model.Optimisation;
+import org.vsekai.backpack.vision.model.Task;
+import org.vsekai.backpack.vision.tensor.Anchor;
+import org.vsekai.backpack.vision.tensor.ColourOrder;
+import org.vsekai.backpack.vision.tensor.Layout;
+import org.vsekai.backpack.vision.tensor.Resize;
+import org.vsekai.backpack.vision.tensor.TensorType;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Everything the vision service is configured with: its models, its workers, the stream and the limits. */
+@ConfigMapping(prefix = "backpack.vision")
+public interface VisionConfig {
+
+    /** The models by name: the name is the path segment of {@code POST /infer/{model}} and the model of events. */
+    Map<String, Model> models();
+
+    Runtime runtime();
+
+    Stream stream();
+
+    Limits limits();
+
+    /** One model: where it is, what it does, how its images are prepared and its outputs read. */
+    interface Model {
+
+        /** A path to the {@code .onnx} file, or {@code classpath:<resource>}. */
+        String file();
+
+        Task task();
+
+        DecoderKind decoder();
+
+        /** Tensor width; when absent, the model's own static width. */
+        Optional<Integer> inputWidth();
+
+        /** Tensor height; when absent, the model's own static height. */
+        Optional<Integer> inputHeight();
+
+        @WithDefault("stretch")
+        Resize resize();
+
+        /** Where a letterboxed image sits in its tensor. */
+        @WithDefault("center")
+        Anchor letterboxAnchor();
+
+        /** The grey level (0-255) of padding, before normalisation. */
+        @WithDefault("114")
+        int padValue();
+
+        /** For {@code fit}: both sides become multiples of this. */
+        @WithDefault("32")
+        int stride();
+
+        /** For {@code fit}: the longer side is at most this many pixels. */
+        @WithDefault("960")
+        int maxSide();
+
+        @WithDefault("rgb")
+        ColourOrder colourOrder();
+
+        /** A pixel value is divided by this before mean and std apply ({@code 255} gives [0, 1]). */
+        @WithDefault("255")
+        double divisor();
+
+        /** Per tensor channel, subtracted after the division; none by default. */
+        Optional<List<Double>> mean();
+
+        /** Per tensor channel, divided by after the mean; none by default. */
+        Optional<List<Double>> std();
+
+        @WithDefault("float32")
+        TensorType tensorType();
+
+        @WithDefault("nchw")
+        Layout layout();
+
+        /** A built-in label set ({@code coco-91}, {@code person}, {@code text}) or a file with one label a line. */
+        Optional<String> labels();
+
+        /** The labels themselves, instead of {@link #labels()} ({@code 0,180}). */
+        Optional<List<String>> labelNames();
+
+        /** A class's IRI is this followed by its label, lower-cased, spaces as hyphens. */
+        @WithDefault("https://backpack.v-sekai.org/ns/classes/")
+        String classIriBase();
+
+        /** Findings below this score are dropped (for DB text detection: the mean probability of a region). */
+        @WithDefault("0.5")
+        double scoreThreshold();
+
+        /** Non-maximum suppression: a box overlapping a better one by more than this is dropped (YOLOv8). */
+        @WithDefault("0.45")
+        double iouThreshold();
+
+        @WithDefault("100")
+        int maxDetections();
+
+        /** Keypoints below this score count as not seen in the pose vector. */
+        @WithDefault("0.3")
+        double keypointThreshold();
+
+        Text text();
+
+        Session session();
+
+        /** How many runs of this model may be in progress at once, out of all the workers. */
+        @WithDefault("1")
+        int maxConcurrent();
+
+        /** Most images in one run (a model with a static batch dimension of 1 takes 1 whatever this says). */
+        @WithDefault("8")
+        int maxBatch();
+
+        /** Whether the model runs on every frame of {@code camera-frames}. */
+        @WithDefault("false")
+        boolean stream();
+    }
+
+    /** PaddleOCR DB text detection: probability map to boxes. */
+    interface Text {
+
+        /** Pixels above this probability are text. */
+        @WithDefault("0.3")
+        double binaryThreshold();
+
+        /** A region grows by area × ratio / perimeter on every side (DB's shrunk kernels are smaller than the text). */
+        @WithDefault("1.5")
+        double unclipRatio();
+
+        /** Regions with a side shorter than this (in tensor pixels) are dropped. */
+        @WithDefault("3")
+        int minSize();
+    }
+
+    /** ONNX Runtime session options. */
+    interface Session {
+
+        /** Threads inside one operator; 0 lets ONNX Runtime choose (one per core). */
+        @WithDefault("0")
+        int intraOpThreads();
+
+        /** Threads across operators; 0 lets ONNX Runtime choose. */
+        @WithDefault("0")
+        int interOpThreads();
+
+        @WithDefault("all")
+        Optimisation optimisation();
+
+        @WithDefault("cpu")
+        ExecutionProvider executionProvider();
+
+        /** The device of a GPU execution provider. */
+        @WithDefault("0")
+        int deviceId();
+    }
+
+    /** The inference workers and the interactive lane. */
+    interface Runtime {
+
+        /** Inference worker threads; one per core when absent. */
+        Optional<Integer> workers();
+
+        /** Interactive requests waiting for a worker; one more is a 503 problem. */
+        @WithDefault("64")
+        int maxPendingRequests();
+
+        /** How long an interactive request may wait and run before it is a 503 problem. */
+        @WithDefault("30s")
+        Duration requestTimeout();
+    }
+
+    /** The camera-frames stream. */
+    interface Stream {
+
+        /** Frames admitted and not yet in a batch; when full, the consumer stops taking records (backpressure). */
+        @WithDefault("32")
+        int queueCapacity();
+
+        /** Most frames in one micro-batch. */
+        @WithDefault("8")
+        int maxBatch();
+
+        /** A batch that takes longer than this halves the batch size; one within it lets the size double again. */
+        @WithDefault("250ms")
+        Duration targetBatchLatency();
+
+        /** Frames behind (not yet processed) beyond which each camera keeps only its newest frame. */
+        @WithDefault("64")
+        int samplingLagThreshold();
+
+        /** How often the consumer's lag is read from the Kafka client. */
+        @WithDefault("250ms")
+        Duration lagPollInterval();
+
+        /** Publishing a frame's results is retried this often before the frame goes to the dead-letter topic. */
+        @WithDefault("3")
+        int publishRetries();
+
+        @WithDefault("200ms")
+        Duration publishBackoff();
+    }
+
+    /** What an image may be, from a frame's blob or a request body. */
+    interface Limits {
+
+        /** Largest width or height, in pixels. */
+        @WithDefault("8192")
+        int maxDimension();
+
+        /** Largest encoded image (PNG or JPEG), in bytes. */
+        @WithDefault("16777216")
+        long maxImageBytes();
+
+        /** Largest image in pixels (width × height), checked from the header before decoding. */
+        @WithDefault("40000000")
+        long maxPixels();
+    }
+}
