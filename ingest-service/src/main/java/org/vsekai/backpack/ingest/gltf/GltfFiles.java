@@ -1,0 +1,57 @@
+package org.vsekai.backpack.ingest.gltf;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.OptionalLong;
+
+import org.vsekai.backpack.ingest.format.FileLimitException;
+import org.vsekai.backpack.ingest.format.ReadLimits;
+import org.vsekai.backpack.ingest.glb.GlbFile;
+import org.vsekai.backpack.ingest.glb.GlbReader;
+
+import de.javagl.jgltf.impl.v2.GlTF;
+
+/**
+ * Reads a stored upload as glTF 2.0: a GLB's container is checked first and only its JSON chunk is parsed; a
+ * {@code .gltf} is parsed as it streams from disk. Either way the document is then validated. Blocks on I/O.
+ */
+public final class GltfFiles {
+
+    private final ReadLimits limits;
+    private final GltfJson json;
+
+    public GltfFiles(ReadLimits limits) {
+        this.limits = limits;
+        this.json = new GltfJson(limits);
+    }
+
+    /** A binary glTF ({@code model/gltf-binary}). */
+    public GltfDocument readGlb(Path file) throws IOException {
+        GlbFile glb;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            glb = GlbReader.read(channel, limits.maxJsonBytes());
+        }
+        GlTF gltf = json.read(new ByteArrayInputStream(glb.json()));
+        return GltfValidator.check(gltf, true, glb.binLength(), limits.maxEmbeddedBytes());
+    }
+
+    /** A JSON glTF ({@code model/gltf+json}), whose buffers must be {@code data:} URIs. */
+    public GltfDocument readGltf(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > limits.maxJsonBytes()) {
+            throw FileLimitException.tooLarge("max-json-bytes", "", "the glTF JSON has " + size
+                    + " bytes, at most " + limits.maxJsonBytes() + " are read");
+        }
+        GlTF gltf;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
+            gltf = json.read(in);
+        }
+        return GltfValidator.check(gltf, false, OptionalLong.empty(), limits.maxEmbeddedBytes());
+    }
+}

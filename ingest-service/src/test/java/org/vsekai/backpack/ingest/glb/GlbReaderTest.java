@@ -1,0 +1,285 @@
+package org.vsekai.backpack.ingest.glb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.vsekai.backpack.ingest.fixtures.SceneFixtures.chunk;
+import static org.vsekai.backpack.ingest.fixtures.SceneFixtures.padded;
+import static org.vsekai.backpack.ingest.fixtures.SceneFixtures.rawGlb;
+import static org.vsekai.backpack.ingest.fixtures.SceneFixtures.utf8;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vsekai.backpack.ingest.fixtures.SceneFixtures;
+import org.vsekai.backpack.ingest.format.FileLimitException;
+import org.vsekai.backpack.ingest.format.InvalidFileException;
+
+/** The GLB container checks, each malformed case answered with the Khronos validator's code and byte offset. */
+class GlbReaderTest {
+
+    private static final byte[] JSON = padded(utf8("{\"asset\":{\"version\":\"2.0\"}}"));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aGlbWrittenByJglTfReadsBackWithItsJsonAndWithoutItsBinChunk() throws IOException {
+        byte[] bin = new byte[4096];
+        byte[] glb = SceneFixtures.glb(SceneFixtures.xmpScene(), bin);
+        Path file = write(glb);
+        try (RecordingChannel channel = new RecordingChannel(FileChannel.open(file, StandardOpenOption.READ))) {
+            GlbFile read = GlbReader.read(channel, 1 << 20);
+
+            int jsonLength = ByteBuffer.wrap(glb, 12, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+            assertThat(read.json()).isEqualTo(Arrays.copyOfRange(glb, 20, 20 + jsonLength));
+            assertThat(read.binOffset()).hasValue(20 + jsonLength + 8);
+            assertThat(read.binLength()).hasValue(4096);
+            assertThat(read.totalLength()).isEqualTo(glb.length);
+            long binStart = 20L + jsonLength + 8;
+            assertThat(channel.reads).as("no read touches the BIN chunk's data")
+                    .allSatisfy(range -> assertThat(range[0] + range[1] <= binStart).isTrue());
+        }
+    }
+
+    @Test
+    void wrongMagic() {
+        byte[] glb = rawGlb(0x46546C68, 2, null, chunk(JSON.length, GlbReader.CHUNK_JSON, JSON));
+        assertRefused(glb, "GLB_INVALID_MAGIC", "byte 0");
+    }
+
+    @Test
+    void wrongVersion() {
+        byte[] glb = rawGlb(GlbReader.MAGIC, 1, null, chunk(JSON.length, GlbReader.CHUNK_JSON, JSON));
+        assertRefused(glb, "GLB_INVALID_VERSION", "byte 4");
+    }
+
+    @Test
+    void aTruncatedGlbNoLongerHasItsDeclaredLength() {
+        byte[] whole = SceneFixtures.glb(SceneFixtures.xmpScene(), SceneFixtures.triangle());
+        byte[] truncated = Arrays.copyOf(whole, whole.length - 10);
+        InvalidFileException e = assertRefused(truncated, "GLB_LENGTH_MISMATCH", "byte 8");
+        assertThat(e.getMessage()).contains("truncated");
+    }
+
+    @Test
+    void aFileShorterThanTheHeader() {
+        assertRefused(new byte[] {'g', 'l', 'T', 'F', 2, 0}, "GLB_UNEXPECTED_END_OF_HEADER", "byte 0");
+    }
+
+    @Test
+    void aDeclaredLengthTooSmallForAnyChunk() {
+        byte[] glb = rawGlb(GlbReader.MAGIC, 2, 12);
+        assertRefused(glb, "GLB_LENGTH_TOO_SMALL", "byte 8");
+    }
+
+    @Test
+    void aChunkLengthPastTheEndOfTheFile() {
+        byte[] glb = rawGlb(GlbReader.MAGIC, 2, null, chunk(JSON.length + 4000, GlbReader.CHUNK_JSON, JSON));
+        InvalidFileException e = assertRefused(glb, "GLB_CHUNK_TOO_BIG", "byte 12");
+        assertThat(e.getMessage()).contains("declares " + (JSON.length + 4000));
+    }
+
+    @Test
+    void aBinChunkLengthPastTheEndOfTheFile() {
+        byte[] glb = rawGlb(GlbReader.MAGIC, 2, null, chunk(JSON.length, GlbReader.CHUNK_JSON, JSON),
+                chunk(0x7FFFFFF0, GlbReader.CHUNK_BIN, new byte[8]));
+        assertRefused(glb, "GLB_CHUNK_TOO_BIG", "byte " + (20 + JSON.length));
+    }
+
+    @Test
+    void aChunkLengthNotAlignedToFourBytes() {
+        byte[] glb = rawGlb(GlbReader.MAGIC, 2, null, chunk(JSON.length - 1, GlbReader.CHUNK_JSON, JSON));
+        assertRefused(glb, "GLB_CHUNK_LENGTH_UNALIGNED", "byte 12");
+    }
+
+    @Test
+    void aFirstChunkThatIsNotJson() {
+        byte[] glb = rawGlb(GlbReader.MAGIC, 2, null, chunk(8, GlbReader.CHUNK_BIN, new byte[8]),
+                chunk(JSON.length, GlbReader.CHUNK_JSON, JSON));
+        assertRefused(glb, "GLB_UNEXPECTED_FIRST_CHUNK", "byte 16");
+    }
+
+    @Test
+    void aSecondJsonChunkOrBinChunk() {
+        byte[] twoJson = rawGlb(GlbReader.MAGIC, 2, null, chunk(JSON.length, GlbReader.CHUNK_JSON, JSON),
+                chunk(JSON.length, GlbReader.CHUNK_JSON, JSON));
+        assertRefused(twoJson, "GLB_DUPLICATE_CHUNK", "byte " + (20 + JSON.length + 4));
+        byte[] twoBin = rawGlb(GlbReader.MAGIC, 2, null, chunk(JSON.length, GlbReader.CHUNK_JSON, JSON),
+                chunk(4, GlbReader.CHUNK_BIN, new byte[4]), chunk(4, GlbReader.CHUNK_BIN, new byte[4]));
+        assertRefused(twoBin, "GLB_DUPLICATE_CHUNK", "byte " + (20 + JSON.length + 12 + 4));
+    }
+
+    @Test
+    void aBinChunkAfterAnUnknownChunkIsNotTheSecondChunk() {
+        byte[] glb = rawGlb(GlbReader.MAGIC, 2, null, chunk(JSON.length, GlbReader.CHUNK_JSON, JSON),
+                chunk(4, 0x12345678, new byte[4]), chunk(4, GlbReader.CHUNK_BIN, new byte[4]));
+        assertRefused(glb, "GLB_UNEXPECTED_BIN_CHUNK", "byte " + (20 + JSON.length + 12 + 4));
+    }
+
+    @Test
+    void anUnknownChunkIsSkipped() throws IOException {
+        byte[] glb = rawGlb(GlbReader.MAGIC, 2, null, chunk(JSON.length, GlbReader.CHUNK_JSON, JSON),
+                chunk(4, GlbReader.CHUNK_BIN, new byte[4]), chunk(8, 0x12345678, new byte[8]));
+        assertThat(read(glb).binLength()).hasValue(4);
+    }
+
+    @Test
+    void anEmptyJsonChunk() {
+        byte[] glb = rawGlb(GlbReader.MAGIC, 2, null, chunk(0, GlbReader.CHUNK_JSON, new byte[0]));
+        assertRefused(glb, "GLB_EMPTY_CHUNK", "byte 12");
+    }
+
+    @Test
+    void trailingBytesThatCannotHoldAChunkHeader() {
+        byte[] glb = rawGlb(GlbReader.MAGIC, 2, null, chunk(JSON.length, GlbReader.CHUNK_JSON, JSON),
+                new byte[4]);
+        assertRefused(glb, "GLB_UNEXPECTED_END_OF_CHUNK_HEADER", "byte " + (20 + JSON.length));
+    }
+
+    @Test
+    void aJsonChunkLargerThanTheLimitIsNotRead() throws IOException {
+        byte[] big = padded(utf8("{\"asset\":{\"version\":\"2.0\"},\"extras\":\"" + "x".repeat(2000) + "\"}"));
+        Path file = write(rawGlb(GlbReader.MAGIC, 2, null, chunk(big.length, GlbReader.CHUNK_JSON, big)));
+        try (RecordingChannel channel = new RecordingChannel(FileChannel.open(file, StandardOpenOption.READ))) {
+            assertThatThrownBy(() -> GlbReader.read(channel, 1024))
+                    .isInstanceOfSatisfying(FileLimitException.class, e -> {
+                        assertThat(e.limit()).isEqualTo("max-json-bytes");
+                        assertThat(e.problem().status()).isEqualTo(413);
+                    });
+            assertThat(channel.reads).as("only the two headers were read")
+                    .allSatisfy(range -> assertThat(range[1]).isLessThanOrEqualTo(12));
+        }
+    }
+
+    private InvalidFileException assertRefused(byte[] glb, String code, String location) {
+        InvalidFileException[] caught = new InvalidFileException[1];
+        assertThatThrownBy(() -> read(glb)).isInstanceOfSatisfying(InvalidFileException.class, e -> {
+            assertThat(e.code()).isEqualTo(code);
+            assertThat(e.location()).isEqualTo(location);
+            assertThat(e.problem().status()).isEqualTo(422);
+            assertThat(e.problem().errors()).singleElement()
+                    .satisfies(error -> assertThat(error.field()).isEqualTo(location));
+            caught[0] = e;
+        });
+        return caught[0];
+    }
+
+    private GlbFile read(byte[] glb) throws IOException {
+        try (FileChannel channel = FileChannel.open(write(glb), StandardOpenOption.READ)) {
+            return GlbReader.read(channel, 1 << 20);
+        }
+    }
+
+    private Path write(byte[] bytes) throws IOException {
+        return Files.write(Files.createTempFile(dir, "scene", ".glb"), bytes);
+    }
+
+    /** A file channel that remembers each positional read (offset, length). */
+    private static final class RecordingChannel extends FileChannel {
+        private final FileChannel delegate;
+        final List<long[]> reads = new ArrayList<>();
+
+        RecordingChannel(FileChannel delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public int read(ByteBuffer dst, long position) throws IOException {
+            reads.add(new long[] {position, dst.remaining()});
+            return delegate.read(dst, position);
+        }
+
+        @Override
+        public long size() throws IOException {
+            return delegate.size();
+        }
+
+        @Override
+        public int read(ByteBuffer dst) {
+            throw new UnsupportedOperationException("only positional reads are expected");
+        }
+
+        @Override
+        public long read(ByteBuffer[] dsts, int offset, int length) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int write(ByteBuffer src) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long write(ByteBuffer[] srcs, int offset, int length) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long position() throws IOException {
+            return delegate.position();
+        }
+
+        @Override
+        public FileChannel position(long newPosition) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public FileChannel truncate(long size) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void force(boolean metaData) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long transferTo(long position, long count, WritableByteChannel target) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long transferFrom(ReadableByteChannel src, long position, long count) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int write(ByteBuffer src, long position) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public MappedByteBuffer map(MapMode mode, long position, long size) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public FileLock lock(long position, long size, boolean shared) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public FileLock tryLock(long position, long size, boolean shared) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        protected void implCloseChannel() throws IOException {
+            delegate.close();
+        }
+    }
+}
