@@ -38,10 +38,17 @@ public record SceneCamera(String id, String name, Integer cameraIndex, Projectio
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("an image has a positive size, not " + width + " x " + height);
         }
-        Double x = projection == Projection.ORTHOGRAPHIC && xmag == null ? ymag * width / height : xmag;
-        Double y = projection == Projection.ORTHOGRAPHIC && ymag == null ? xmag * height / width : ymag;
-        Double vertical = projection == Projection.PERSPECTIVE && yfov == null
-                ? 2 * Math.atan(Math.tan(xfov / 2) * height / width) : yfov;
+        // A Godot camera keeps one of the pair and takes the other from the image's aspect.
+        Double x = xmag;
+        Double y = ymag;
+        Double vertical = yfov;
+        if (projection == Projection.ORTHOGRAPHIC && xmag == null) {
+            x = ymag * width / height;
+        } else if (projection == Projection.ORTHOGRAPHIC && ymag == null) {
+            y = xmag * height / width;
+        } else if (projection == Projection.PERSPECTIVE && yfov == null) {
+            vertical = 2 * Math.atan(Math.tan(xfov / 2) * height / width);
+        }
         return new CameraCalibration(projection, vertical, aspectRatio, x, y, znear, zfar, width, height,
                 intrinsics(width, height, vertical, x, y), pose == null ? null : pose.rotation(),
                 pose == null ? null : pose.translation());

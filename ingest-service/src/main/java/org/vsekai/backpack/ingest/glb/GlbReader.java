@@ -4,7 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.util.OptionalLong;
 
 import org.vsekai.backpack.ingest.format.FileLimitException;
@@ -35,7 +35,7 @@ public final class GlbReader {
      * @throws InvalidFileException  for a broken container
      * @throws FileLimitException    when the JSON chunk is larger than {@code maxJsonBytes}
      */
-    public static GlbFile read(FileChannel file, long maxJsonBytes) throws IOException {
+    public static GlbFile read(SeekableByteChannel file, long maxJsonBytes) throws IOException {
         long size = file.size();
         if (size < HEADER) {
             throw invalid("GLB_UNEXPECTED_END_OF_HEADER", 0, "the file has " + size + " bytes, a GLB header 12");
@@ -117,10 +117,11 @@ public final class GlbReader {
                 binLength < 0 ? OptionalLong.empty() : OptionalLong.of(binLength), size);
     }
 
-    private static ByteBuffer readAt(FileChannel file, long position, int length) throws IOException {
+    private static ByteBuffer readAt(SeekableByteChannel file, long position, int length) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+        file.position(position);
         while (buffer.hasRemaining()) {
-            if (file.read(buffer, position + buffer.position()) < 0) {
+            if (file.read(buffer) < 0) {
                 throw new EOFException("the file changed while it was read");
             }
         }

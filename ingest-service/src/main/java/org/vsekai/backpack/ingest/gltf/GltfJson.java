@@ -2,15 +2,15 @@ package org.vsekai.backpack.ingest.gltf;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.vsekai.backpack.ingest.format.FileLimitException;
 import org.vsekai.backpack.ingest.format.InvalidFileException;
 import org.vsekai.backpack.ingest.format.ReadLimits;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JacksonException;
@@ -20,10 +20,18 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyName;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerBuilder;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.SettableBeanProperty;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
@@ -75,13 +83,7 @@ public final class GltfJson {
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .defaultSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL))
-                .addMixIn(AnimationChannelTarget.class, OpenPath.class)
-                .addMixIn(AnimationSampler.class, OpenInterpolation.class)
-                .addMixIn(BufferView.class, OpenTarget.class)
-                .addMixIn(Camera.class, OpenCameraType.class)
-                .addMixIn(Material.class, OpenAlphaMode.class)
-                .addMixIn(MeshPrimitive.class, OpenMode.class)
-                .addMixIn(Sampler.class, OpenSampler.class)
+                .addModule(new SimpleModule("open-values").setDeserializerModifier(new OpenValues()))
                 .build();
         built.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
@@ -187,76 +189,77 @@ public final class GltfJson {
         return t;
     }
 
-    // Mix-ins: these values are read into their fields as they are; GltfValidator looks at them.
+    /**
+     * Properties whose values the schema leaves open ({@code anyOf} with a plain string or integer) but whose JglTF
+     * setters refuse anything unlisted; they are read into their fields directly.
+     */
+    private static final Map<Class<?>, Set<String>> OPEN_VALUES = Map.of(
+            AnimationChannelTarget.class, Set.of("path"),
+            AnimationSampler.class, Set.of("interpolation"),
+            BufferView.class, Set.of("target"),
+            Camera.class, Set.of("type"),
+            Material.class, Set.of("alphaMode"),
+            MeshPrimitive.class, Set.of("mode"),
+            Sampler.class, Set.of("magFilter", "minFilter", "wrapS", "wrapT"));
 
-    abstract static class OpenPath {
-        @JsonProperty("path")
-        String path;
-
-        @JsonIgnore
-        abstract void setPath(String path);
+    /** Puts the open properties of {@link #OPEN_VALUES} into their fields, around the setters. */
+    private static final class OpenValues extends BeanDeserializerModifier {
+        @Override
+        public BeanDeserializerBuilder updateBuilder(DeserializationConfig config, BeanDescription description,
+                                                     BeanDeserializerBuilder builder) {
+            for (String name : OPEN_VALUES.getOrDefault(description.getBeanClass(), Set.of())) {
+                SettableBeanProperty property = builder.findProperty(PropertyName.construct(name));
+                try {
+                    builder.addOrReplaceProperty(new IntoField(property,
+                            description.getBeanClass().getDeclaredField(name)), true);
+                } catch (NoSuchFieldException e) {
+                    throw new IllegalStateException("JglTF's " + description.getBeanClass().getSimpleName()
+                            + " has no field " + name, e);
+                }
+            }
+            return builder;
+        }
     }
 
-    abstract static class OpenInterpolation {
-        @JsonProperty("interpolation")
-        String interpolation;
+    private static final class IntoField extends SettableBeanProperty.Delegating {
+        private final Field field;
 
-        @JsonIgnore
-        abstract void setInterpolation(String interpolation);
-    }
+        IntoField(SettableBeanProperty delegate, Field field) {
+            super(delegate);
+            this.field = field;
+            field.setAccessible(true);
+        }
 
-    abstract static class OpenTarget {
-        @JsonProperty("target")
-        Integer target;
+        @Override
+        protected SettableBeanProperty withDelegate(SettableBeanProperty delegate) {
+            return new IntoField(delegate, field);
+        }
 
-        @JsonIgnore
-        abstract void setTarget(Integer target);
-    }
+        @Override
+        public void deserializeAndSet(JsonParser p, DeserializationContext ctxt, Object instance)
+                throws IOException {
+            set(instance, deserialize(p, ctxt));
+        }
 
-    abstract static class OpenCameraType {
-        @JsonProperty("type")
-        String type;
+        @Override
+        public Object deserializeSetAndReturn(JsonParser p, DeserializationContext ctxt, Object instance)
+                throws IOException {
+            return setAndReturn(instance, deserialize(p, ctxt));
+        }
 
-        @JsonIgnore
-        abstract void setType(String type);
-    }
+        @Override
+        public void set(Object instance, Object value) {
+            try {
+                field.set(instance, value);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
 
-    abstract static class OpenAlphaMode {
-        @JsonProperty("alphaMode")
-        String alphaMode;
-
-        @JsonIgnore
-        abstract void setAlphaMode(String alphaMode);
-    }
-
-    abstract static class OpenMode {
-        @JsonProperty("mode")
-        Integer mode;
-
-        @JsonIgnore
-        abstract void setMode(Integer mode);
-    }
-
-    abstract static class OpenSampler {
-        @JsonProperty("magFilter")
-        Integer magFilter;
-        @JsonProperty("minFilter")
-        Integer minFilter;
-        @JsonProperty("wrapS")
-        Integer wrapS;
-        @JsonProperty("wrapT")
-        Integer wrapT;
-
-        @JsonIgnore
-        abstract void setMagFilter(Integer value);
-
-        @JsonIgnore
-        abstract void setMinFilter(Integer value);
-
-        @JsonIgnore
-        abstract void setWrapS(Integer value);
-
-        @JsonIgnore
-        abstract void setWrapT(Integer value);
+        @Override
+        public Object setAndReturn(Object instance, Object value) {
+            set(instance, value);
+            return instance;
+        }
     }
 }

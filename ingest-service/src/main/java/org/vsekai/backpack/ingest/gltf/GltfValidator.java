@@ -12,22 +12,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import de.javagl.jgltf.impl.v2.Animation;
 import de.javagl.jgltf.impl.v2.AnimationChannel;
 import de.javagl.jgltf.impl.v2.AnimationSampler;
 import de.javagl.jgltf.impl.v2.Asset;
-import de.javagl.jgltf.impl.v2.Camera;
 import de.javagl.jgltf.impl.v2.GlTF;
-import de.javagl.jgltf.impl.v2.Image;
-import de.javagl.jgltf.impl.v2.Material;
-import de.javagl.jgltf.impl.v2.Mesh;
+import de.javagl.jgltf.impl.v2.GlTFProperty;
 import de.javagl.jgltf.impl.v2.MeshPrimitive;
 import de.javagl.jgltf.impl.v2.Node;
-import de.javagl.jgltf.impl.v2.Skin;
-import de.javagl.jgltf.impl.v2.Texture;
 import de.javagl.jgltf.impl.v2.TextureInfo;
 
 /**
@@ -133,12 +128,17 @@ public final class GltfValidator {
         checks.extensions(gltf, "");
     }
 
+    /** Runs {@code check} on each object of a top-level array, after checking its extensions are declared. */
+    private <T extends GlTFProperty> void each(List<T> objects, String array, BiConsumer<T, String> check) {
+        for (int i = 0; objects != null && i < objects.size(); i++) {
+            String pointer = of(array, i);
+            checks.extensions(objects.get(i), pointer);
+            check.accept(objects.get(i), pointer);
+        }
+    }
+
     private void images(UriPolicy uris) {
-        List<Image> images = list(gltf.getImages());
-        for (int i = 0; i < images.size(); i++) {
-            Image image = images.get(i);
-            String pointer = of("images", i);
-            checks.extensions(image, pointer);
+        each(gltf.getImages(), "images", (image, pointer) -> {
             if ((image.getUri() == null) == (image.getBufferView() == null)) {
                 throw refuse("ONE_OF_MISMATCH", pointer, "exactly one of 'uri' and 'bufferView' must be defined");
             }
@@ -148,22 +148,15 @@ public final class GltfValidator {
             } else {
                 uris.image(image.getUri(), child(pointer, "uri"));
             }
-        }
+        });
     }
 
     private void texturesAndMaterials() {
-        List<Texture> textures = list(gltf.getTextures());
-        for (int i = 0; i < textures.size(); i++) {
-            String pointer = of("textures", i);
-            checks.extensions(textures.get(i), pointer);
-            index(textures.get(i).getSampler(), gltf.getSamplers(), child(pointer, "sampler"), "sampler");
-            index(textures.get(i).getSource(), gltf.getImages(), child(pointer, "source"), "image");
-        }
-        List<Material> materials = list(gltf.getMaterials());
-        for (int i = 0; i < materials.size(); i++) {
-            Material material = materials.get(i);
-            String pointer = of("materials", i);
-            checks.extensions(material, pointer);
+        each(gltf.getTextures(), "textures", (texture, pointer) -> {
+            index(texture.getSampler(), gltf.getSamplers(), child(pointer, "sampler"), "sampler");
+            index(texture.getSource(), gltf.getImages(), child(pointer, "source"), "image");
+        });
+        each(gltf.getMaterials(), "materials", (material, pointer) -> {
             if (material.getPbrMetallicRoughness() != null) {
                 String pbr = child(pointer, "pbrMetallicRoughness");
                 checks.extensions(material.getPbrMetallicRoughness(), pbr);
@@ -174,7 +167,7 @@ public final class GltfValidator {
             texture(material.getNormalTexture(), child(pointer, "normalTexture"));
             texture(material.getOcclusionTexture(), child(pointer, "occlusionTexture"));
             texture(material.getEmissiveTexture(), child(pointer, "emissiveTexture"));
-        }
+        });
     }
 
     private void texture(TextureInfo info, String pointer) {
@@ -186,24 +179,21 @@ public final class GltfValidator {
     }
 
     private void meshes() {
-        List<Mesh> meshes = list(gltf.getMeshes());
-        for (int m = 0; m < meshes.size(); m++) {
-            String mesh = of("meshes", m);
-            checks.extensions(meshes.get(m), mesh);
-            List<MeshPrimitive> primitives = required(meshes.get(m).getPrimitives(), mesh, "primitives");
+        each(gltf.getMeshes(), "meshes", (mesh, meshPointer) -> {
+            List<MeshPrimitive> primitives = required(mesh.getPrimitives(), meshPointer, "primitives");
             for (int p = 0; p < primitives.size(); p++) {
                 MeshPrimitive primitive = primitives.get(p);
-                String pointer = of("meshes", m, "primitives", p);
+                String pointer = child(child(meshPointer, "primitives"), p);
                 checks.extensions(primitive, pointer);
                 accessors(required(primitive.getAttributes(), pointer, "attributes"), child(pointer, "attributes"));
                 index(primitive.getIndices(), gltf.getAccessors(), child(pointer, "indices"), "accessor");
                 index(primitive.getMaterial(), gltf.getMaterials(), child(pointer, "material"), "material");
                 List<Map<String, Integer>> targets = list(primitive.getTargets());
                 for (int t = 0; t < targets.size(); t++) {
-                    accessors(targets.get(t), of("meshes", m, "primitives", p, "targets", t));
+                    accessors(targets.get(t), child(child(pointer, "targets"), t));
                 }
             }
-        }
+        });
     }
 
     private void accessors(Map<String, Integer> semantics, String pointer) {
@@ -213,11 +203,7 @@ public final class GltfValidator {
     }
 
     private void cameras() {
-        List<Camera> cameras = list(gltf.getCameras());
-        for (int i = 0; i < cameras.size(); i++) {
-            Camera camera = cameras.get(i);
-            String pointer = of("cameras", i);
-            checks.extensions(camera, pointer);
+        each(gltf.getCameras(), "cameras", (camera, pointer) -> {
             String type = required(camera.getType(), pointer, "type");
             if (camera.getPerspective() != null && camera.getOrthographic() != null) {
                 throw refuse("ONE_OF_MISMATCH", pointer, "a camera is perspective or orthographic, not both");
@@ -238,7 +224,7 @@ public final class GltfValidator {
                         required(orthographic.getZfar(), at, "zfar"), at);
             }
             // Another type is an extension's (the validator warns); such a camera gets no calibration.
-        }
+        });
     }
 
     private static void depthRange(float znear, Float zfar, String pointer) {
@@ -249,24 +235,16 @@ public final class GltfValidator {
     }
 
     private void skins() {
-        List<Skin> skins = list(gltf.getSkins());
-        for (int i = 0; i < skins.size(); i++) {
-            Skin skin = skins.get(i);
-            String pointer = of("skins", i);
-            checks.extensions(skin, pointer);
+        each(gltf.getSkins(), "skins", (skin, pointer) -> {
             indices(required(skin.getJoints(), pointer, "joints"), gltf.getNodes(), child(pointer, "joints"), "node");
             index(skin.getSkeleton(), gltf.getNodes(), child(pointer, "skeleton"), "node");
             index(skin.getInverseBindMatrices(), gltf.getAccessors(), child(pointer, "inverseBindMatrices"),
                     "accessor");
-        }
+        });
     }
 
     private void nodes() {
-        List<Node> nodes = list(gltf.getNodes());
-        for (int i = 0; i < nodes.size(); i++) {
-            Node node = nodes.get(i);
-            String pointer = of("nodes", i);
-            checks.extensions(node, pointer);
+        each(gltf.getNodes(), "nodes", (node, pointer) -> {
             index(node.getCamera(), gltf.getCameras(), child(pointer, "camera"), "camera");
             index(node.getMesh(), gltf.getMeshes(), child(pointer, "mesh"), "mesh");
             index(node.getSkin(), gltf.getSkins(), child(pointer, "skin"), "skin");
@@ -275,7 +253,7 @@ public final class GltfValidator {
                         "needs 'mesh'");
             }
             transform(node, pointer);
-        }
+        });
     }
 
     private static void transform(Node node, String pointer) {
@@ -308,14 +286,10 @@ public final class GltfValidator {
     }
 
     private void animations() {
-        List<Animation> animations = list(gltf.getAnimations());
-        for (int a = 0; a < animations.size(); a++) {
-            Animation animation = animations.get(a);
-            String pointer = of("animations", a);
-            checks.extensions(animation, pointer);
+        each(gltf.getAnimations(), "animations", (animation, pointer) -> {
             List<AnimationSampler> samplers = required(animation.getSamplers(), pointer, "samplers");
             for (int s = 0; s < samplers.size(); s++) {
-                String at = of("animations", a, "samplers", s);
+                String at = child(child(pointer, "samplers"), s);
                 checks.extensions(samplers.get(s), at);
                 index(required(samplers.get(s).getInput(), at, "input"), gltf.getAccessors(), child(at, "input"),
                         "accessor");
@@ -324,7 +298,7 @@ public final class GltfValidator {
             }
             List<AnimationChannel> channels = required(animation.getChannels(), pointer, "channels");
             for (int c = 0; c < channels.size(); c++) {
-                String at = of("animations", a, "channels", c);
+                String at = child(child(pointer, "channels"), c);
                 AnimationChannel channel = channels.get(c);
                 checks.extensions(channel, at);
                 index(required(channel.getSampler(), at, "sampler"), samplers, child(at, "sampler"),
@@ -340,7 +314,7 @@ public final class GltfValidator {
                             "an animation cannot target " + path + " of a node with a matrix");
                 }
             }
-        }
+        });
     }
 
     private static <T> List<T> list(List<T> maybe) {

@@ -9,11 +9,8 @@ import static org.vsekai.backpack.ingest.fixtures.SceneFixtures.utf8;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.ReadableByteChannel;
-import java.nio.channels.WritableByteChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -187,8 +184,8 @@ class GlbReaderTest {
         return Files.write(Files.createTempFile(dir, "scene", ".glb"), bytes);
     }
 
-    /** A file channel that remembers each positional read (offset, length). */
-    private static final class RecordingChannel extends FileChannel {
+    /** A read-only channel that remembers each read: where it started and how many bytes it asked for. */
+    private static final class RecordingChannel implements SeekableByteChannel {
         private final FileChannel delegate;
         final List<long[]> reads = new ArrayList<>();
 
@@ -197,9 +194,9 @@ class GlbReaderTest {
         }
 
         @Override
-        public int read(ByteBuffer dst, long position) throws IOException {
-            reads.add(new long[] {position, dst.remaining()});
-            return delegate.read(dst, position);
+        public int read(ByteBuffer dst) throws IOException {
+            reads.add(new long[] {delegate.position(), dst.remaining()});
+            return delegate.read(dst);
         }
 
         @Override
@@ -208,77 +205,33 @@ class GlbReaderTest {
         }
 
         @Override
-        public int read(ByteBuffer dst) {
-            throw new UnsupportedOperationException("only positional reads are expected");
-        }
-
-        @Override
-        public long read(ByteBuffer[] dsts, int offset, int length) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int write(ByteBuffer src) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long write(ByteBuffer[] srcs, int offset, int length) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
         public long position() throws IOException {
             return delegate.position();
         }
 
         @Override
-        public FileChannel position(long newPosition) {
-            throw new UnsupportedOperationException();
+        public SeekableByteChannel position(long newPosition) throws IOException {
+            delegate.position(newPosition);
+            return this;
         }
 
         @Override
-        public FileChannel truncate(long size) {
-            throw new UnsupportedOperationException();
+        public int write(ByteBuffer src) {
+            throw new UnsupportedOperationException("read only");
         }
 
         @Override
-        public void force(boolean metaData) {
-            throw new UnsupportedOperationException();
+        public SeekableByteChannel truncate(long size) {
+            throw new UnsupportedOperationException("read only");
         }
 
         @Override
-        public long transferTo(long position, long count, WritableByteChannel target) {
-            throw new UnsupportedOperationException();
+        public boolean isOpen() {
+            return delegate.isOpen();
         }
 
         @Override
-        public long transferFrom(ReadableByteChannel src, long position, long count) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int write(ByteBuffer src, long position) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public MappedByteBuffer map(MapMode mode, long position, long size) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public FileLock lock(long position, long size, boolean shared) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public FileLock tryLock(long position, long size, boolean shared) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        protected void implCloseChannel() throws IOException {
+        public void close() throws IOException {
             delegate.close();
         }
     }
