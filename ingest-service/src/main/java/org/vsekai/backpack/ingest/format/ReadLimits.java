@@ -17,6 +17,6 @@ public record ReadLimits(long maxJsonBytes, int maxJsonDepth, long maxJsonTokens
 
     /** The defaults of the service's configuration. */
     public static ReadLimits defaults() {
-        return new ReadLimits(64L << 20, 64, 4_000_000, 48L << 20, 512 << 10, 100_000);
+        return new ReadLimits(64L << 20, 64, 2_000_000, 48L << 20, 512 << 10, 100_000);
     }
 }

@@ -279,6 +279,52 @@ class GltfValidationTest {
                 .isEqualTo("pointer");
     }
 
+    @Test
+    void validConstructsALenientReaderMightNotKnowAreAccepted() throws IOException {
+        // Interleaved vertices (byteStride), a sparse accessor without bufferView (zeros plus substitutions), a
+        // MAT3 of unsigned bytes with its column padding, a skin, an image in a bufferView, a texture with a
+        // declared extension, a node matrix, an orthographic camera, a minVersion of 2.0 and a null in extras.
+        byte[] bin = new byte[160];
+        String json = """
+                {"asset": {"version": "2.0", "minVersion": "2.0"},
+                 "extensionsUsed": ["KHR_texture_transform"],
+                 "buffers": [{"byteLength": 160, "uri": "data:application/gltf-buffer;base64,%s"}],
+                 "bufferViews": [
+                   {"buffer": 0, "byteOffset": 0, "byteLength": 72, "byteStride": 24, "target": 34962},
+                   {"buffer": 0, "byteOffset": 72, "byteLength": 8},
+                   {"buffer": 0, "byteOffset": 80, "byteLength": 16},
+                   {"buffer": 0, "byteOffset": 96, "byteLength": 24},
+                   {"buffer": 0, "byteOffset": 120, "byteLength": 40}],
+                 "accessors": [
+                   {"bufferView": 0, "componentType": 5126, "count": 3, "type": "VEC3",
+                    "min": [0, 0, 0], "max": [1, 1, 0]},
+                   {"bufferView": 0, "byteOffset": 12, "componentType": 5126, "count": 3, "type": "VEC3"},
+                   {"componentType": 5126, "count": 1000, "type": "SCALAR",
+                    "sparse": {"count": 2, "indices": {"bufferView": 1, "componentType": 5125},
+                               "values": {"bufferView": 1, "byteOffset": 0}}},
+                   {"bufferView": 3, "componentType": 5121, "count": 2, "type": "MAT3"},
+                   {"bufferView": 2, "componentType": 5126, "count": 4, "type": "SCALAR"}],
+                 "images": [{"bufferView": 4, "mimeType": "image/png"}],
+                 "samplers": [{"magFilter": 9729}],
+                 "textures": [{"sampler": 0, "source": 0}],
+                 "materials": [{"pbrMetallicRoughness": {"baseColorTexture": {"index": 0,
+                     "extensions": {"KHR_texture_transform": {"scale": [2, 2]}}}}, "alphaMode": "MASK"}],
+                 "meshes": [{"primitives": [{"attributes": {"POSITION": 0, "NORMAL": 1}, "material": 0}]}],
+                 "skins": [{"joints": [1, 2], "skeleton": 1}],
+                 "cameras": [{"type": "orthographic", "orthographic": {"xmag": 2, "ymag": 1, "znear": 0,
+                     "zfar": 50}}],
+                 "nodes": [{"mesh": 0, "skin": 0, "children": [1]},
+                           {"children": [2], "matrix": [2, 0, 0, 0, 0, 2, 0, 0, 0, 0, 2, 0, 1, 2, 3, 1]},
+                           {"camera": 0, "rotation": [0, 0, 0.7071068, 0.7071068]}],
+                 "scenes": [{"nodes": [0]}], "scene": 0,
+                 "extras": {"note": null}}
+                """.formatted(Base64.getEncoder().encodeToString(bin));
+        Path file = Files.write(dir.resolve("valid.gltf"), json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        GltfDocument document = files(ReadLimits.defaults()).readGltf(file);
+        assertThat(document.nodes().parentOf(2)).isEqualTo(1);
+        assertThat(document.gltf().getAccessors()).hasSize(5);
+    }
+
     // --- helpers
 
     private static ObjectNode edit(Consumer<ObjectNode> change) {
