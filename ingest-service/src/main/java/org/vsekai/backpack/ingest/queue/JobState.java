@@ -1,0 +1,20 @@
+package org.vsekai.backpack.ingest.queue;
+
+import java.util.Locale;
+
+/**
+ * Where a unit of work stands (docs/adr/0015): {@code AVAILABLE} → {@code EXECUTING} → {@code COMPLETED}, or after
+ * a failure {@code RETRYABLE} (due again after a back-off) → ... → {@code DISCARDED} once its attempts are spent or
+ * its input is poison. Stored in lower case, as Oban writes them.
+ */
+public enum JobState {
+    AVAILABLE, EXECUTING, RETRYABLE, COMPLETED, DISCARDED;
+
+    public String column() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static JobState ofColumn(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
+    }
+}
