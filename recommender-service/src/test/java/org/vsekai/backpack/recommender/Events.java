@@ -1,5 +1,8 @@
 package org.vsekai.backpack.recommender;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -35,9 +38,17 @@ public final class Events implements AutoCloseable {
                 "CC-BY-4.0", List.of(), updatedAt)));
     }
 
-    public void erasure(String user) {
-        kafka.send("user-erasures", user, EventJson.write(new UserErasure(UserErasure.CURRENT_VERSION,
-                UUID.randomUUID(), user, user, Instant.now())));
+    /** Sends an erasure of the user, asked by the user, and returns it (to send it again, for instance). */
+    public UserErasure erasure(String user) {
+        UserErasure erasure = new UserErasure(UserErasure.CURRENT_VERSION, UUID.randomUUID(), user, user,
+                Instant.now());
+        erasure(user, erasure);
+        return erasure;
+    }
+
+    /** Sends the erasure event as it is, keyed by {@code key} (the gateway keys it by the user id). */
+    public void erasure(String key, UserErasure erasure) {
+        kafka.send("user-erasures", key, EventJson.write(erasure));
     }
 
     /** The probe itself, for raw records and reading topics. */
@@ -49,6 +60,15 @@ public final class Events implements AutoCloseable {
     public static long rows(Pool database, String table, String column, String prefix) {
         return database.preparedQuery("SELECT count(*) FROM " + table + " WHERE " + column + " LIKE $1")
                 .execute(Tuple.of(prefix + "%")).await().indefinitely().iterator().next().getLong(0);
+    }
+
+    /**
+     * Waits until {@code interactions} interactions with items whose ids start with {@code itemPrefix}, and
+     * {@code items} items of {@code kind}, are stored: what a test sent has been consumed.
+     */
+    public static void awaitStored(Pool database, String itemPrefix, long interactions, String kind, long items) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows(database, "interactions", "item_id", itemPrefix)
+                == interactions && rows(database, "items", "kind", kind) == items);
     }
 
     @Override

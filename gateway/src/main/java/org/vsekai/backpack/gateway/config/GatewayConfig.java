@@ -10,7 +10,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
 
-/** Settings the gateway owns, under {@code backpack.gateway}. Remote-call timeouts live with the REST clients. */
+/**
+ * Settings the gateway owns, under {@code backpack.gateway}. Remote-call timeouts, retries and circuit breakers live
+ * with the REST clients ({@code quarkus.fault-tolerance.*}); identifiers follow {@code contracts.Identifiers}.
+ */
 @ConfigMapping(prefix = "backpack.gateway")
 public interface GatewayConfig {
 
@@ -22,11 +25,6 @@ public interface GatewayConfig {
 
     /** What one request may carry; every limit is refused with a problem, never silently truncated. */
     interface Limits {
-
-        /** Longest activity, actor, object or user id, in characters. */
-        @WithDefault("256")
-        @Min(1)
-        int maxIdLength();
 
         /** Largest body of {@code POST /api/v1/interactions}. */
         @WithDefault("64K")
@@ -79,8 +77,9 @@ public interface GatewayConfig {
         boolean enabled();
 
         /**
-         * Most buckets held at once. Idle buckets (refilled to full, so no different from a new one) are dropped
-         * first; past that, arbitrary ones, which can only let a caller through early, never refuse one.
+         * Most buckets held at once. A bucket that has refilled to full (no different from a new one) expires; past
+         * the bound, those least likely to be used again are dropped, which can only let a caller through early,
+         * never refuse one.
          */
         @WithDefault("100000")
         @Min(16)

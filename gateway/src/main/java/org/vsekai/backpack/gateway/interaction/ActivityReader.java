@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.vsekai.backpack.contracts.Identifiers;
 import org.vsekai.backpack.contracts.http.Problem;
 import org.vsekai.backpack.contracts.http.Problem.FieldError;
 import org.vsekai.backpack.contracts.interaction.ActivityType;
 import org.vsekai.backpack.gateway.config.GatewayConfig;
-import org.vsekai.backpack.gateway.identifier.IdentifierRules;
 import org.vsekai.backpack.gateway.limits.BodyLimits;
 import org.vsekai.backpack.kit.problem.ProblemException;
 
@@ -42,15 +42,13 @@ public class ActivityReader {
             .map(ActivityType::activityStreamsName).collect(Collectors.joining(", "));
 
     private final ObjectReader json;
-    private final IdentifierRules identifiers;
     private final GatewayConfig.Limits limits;
 
-    public ActivityReader(ObjectMapper mapper, IdentifierRules identifiers, GatewayConfig config) {
+    public ActivityReader(ObjectMapper mapper, GatewayConfig config) {
         // A duplicated key or trailing garbage makes a document mean two things; refuse it rather than guess.
         this.json = mapper.reader()
                 .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        this.identifiers = identifiers;
         this.limits = config.limits();
     }
 
@@ -101,7 +99,7 @@ public class ActivityReader {
     }
 
     /** Reads one activity object; adds an error per bad field and returns {@code null} if there was any. */
-    private Activity read(JsonNode activity, String path, List<FieldError> errors) {
+    private static Activity read(JsonNode activity, String path, List<FieldError> errors) {
         int errorsBefore = errors.size();
         checkContext(activity.get("@context"), path + "@context", errors);
         ActivityType type = readType(activity.get("type"), path + "type", errors);
@@ -148,7 +146,7 @@ public class ActivityReader {
     }
 
     /** An actor or object: an id, or an object whose {@code id} is one (both are valid ActivityStreams). */
-    private String readReference(JsonNode reference, String field, List<FieldError> errors) {
+    private static String readReference(JsonNode reference, String field, List<FieldError> errors) {
         if (absent(reference)) {
             errors.add(new FieldError(field, "is required"));
             return null;
@@ -161,7 +159,7 @@ public class ActivityReader {
         return checkId(id.textValue(), field, errors);
     }
 
-    private String readOptionalId(JsonNode id, String field, List<FieldError> errors) {
+    private static String readOptionalId(JsonNode id, String field, List<FieldError> errors) {
         if (absent(id)) {
             return null;
         }
@@ -172,8 +170,8 @@ public class ActivityReader {
         return checkId(id.textValue(), field, errors);
     }
 
-    private String checkId(String id, String field, List<FieldError> errors) {
-        Optional<String> problem = identifiers.problemWith(id);
+    private static String checkId(String id, String field, List<FieldError> errors) {
+        Optional<String> problem = Identifiers.problemWith(id);
         problem.ifPresent(message -> errors.add(new FieldError(field, message)));
         return problem.isEmpty() ? id : null;
     }

@@ -15,8 +15,8 @@ import org.vsekai.backpack.contracts.http.Problem;
 import org.vsekai.backpack.gateway.limits.RateClass;
 import org.vsekai.backpack.gateway.limits.RateLimited;
 import org.vsekai.backpack.gateway.security.Access;
-import org.vsekai.backpack.gateway.security.Caller;
 import org.vsekai.backpack.gateway.security.CurrentCaller;
+import org.vsekai.backpack.kit.identity.Caller;
 import org.vsekai.backpack.kit.problem.ProblemException;
 
 import io.quarkus.security.Authenticated;
@@ -129,11 +129,11 @@ public class InteractionResource {
 
     private void requireOwn(List<Activity> activities) {
         Caller who = caller.get();
-        if (who.isAdmin()) {
+        if (who.admin()) {
             return;
         }
         for (Activity activity : activities) {
-            if (!who.subject().equals(activity.actor())) {
+            if (!who.userId().equals(activity.actor())) {
                 throw new ProblemException(Access.forbidden("The actor " + activity.actor()
                         + " is not the caller; a user reports only their own interactions"));
             }

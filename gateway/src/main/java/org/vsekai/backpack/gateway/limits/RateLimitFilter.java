@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.vsekai.backpack.contracts.http.Problem;
-import org.vsekai.backpack.gateway.security.Caller;
 import org.vsekai.backpack.gateway.security.CurrentCaller;
+import org.vsekai.backpack.kit.identity.Caller;
 
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -42,8 +42,8 @@ public class RateLimitFilter {
         }
         Caller caller = current.get();
         RateLimiter.Decision decision = caller.authenticated()
-                ? limiter.acquire(rateClass.get(), "user:" + caller.subject())
-                : limiter.acquire(RateClass.ANONYMOUS, "ip:" + caller.address());
+                ? limiter.acquire(rateClass.get(), "user:" + caller.userId())
+                : limiter.acquire(RateClass.ANONYMOUS, "ip:" + current.address());
         if (decision.allowed()) {
             return null;
         }

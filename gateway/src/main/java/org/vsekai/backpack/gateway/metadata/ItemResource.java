@@ -8,14 +8,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.vsekai.backpack.contracts.http.Paging;
 import org.vsekai.backpack.contracts.http.Problem;
 import org.vsekai.backpack.gateway.config.GatewayConfig;
 import org.vsekai.backpack.gateway.limits.BodyLimits;
 import org.vsekai.backpack.gateway.limits.RateClass;
 import org.vsekai.backpack.gateway.limits.RateLimited;
 import org.vsekai.backpack.gateway.peer.Peers;
-import org.vsekai.backpack.gateway.peer.QueryChecks;
-import org.vsekai.backpack.gateway.security.CurrentCaller;
+import org.vsekai.backpack.kit.request.RequestChecks;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -40,13 +41,11 @@ public class ItemResource {
 
     static final String LD_JSON = MetadataClient.LD_JSON;
 
-    private final MetadataService metadata;
-    private final CurrentCaller caller;
+    private final MetadataClient metadata;
     private final long maxMetadataBody;
 
-    public ItemResource(MetadataService metadata, CurrentCaller caller, GatewayConfig config) {
+    public ItemResource(@RestClient MetadataClient metadata, GatewayConfig config) {
         this.metadata = metadata;
-        this.caller = caller;
         this.maxMetadataBody = config.limits().maxMetadataBody().asLongValue();
     }
 
@@ -75,8 +74,7 @@ public class ItemResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> put(@PathParam("id") String itemId, byte[] document) {
         BodyLimits.requireAtMost(document, maxMetadataBody);
-        return metadata.put(caller.get(), itemId, document)
-                .onFailure().transform(failure -> Peers.asProblem(MetadataClient.PEER, failure));
+        return metadata.putMetadata(itemId, document).map(Peers::relay);
     }
 
     @GET
@@ -95,8 +93,7 @@ public class ItemResource {
     public Uni<Response> get(@PathParam("id") String itemId,
                              @Parameter(description = "The URL of a bundled context to compact to")
                              @QueryParam("context") String context) {
-        return metadata.get(caller.get(), itemId, context)
-                .onFailure().transform(failure -> Peers.asProblem(MetadataClient.PEER, failure));
+        return metadata.metadata(itemId, context).map(Peers::relay);
     }
 
     @GET
@@ -117,10 +114,8 @@ public class ItemResource {
                                       schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100",
                                               defaultValue = "50"))
                               @QueryParam("limit") String limit) {
-        Integer checkedLimit = limit == null || limit.isEmpty() ? null : QueryChecks.limit(limit);
-        return metadata.find(caller.get(), new MetadataService.ItemQuery(keyword, kind, creator, category,
-                        checkedLimit))
-                .onFailure().transform(failure -> Peers.asProblem(MetadataClient.PEER, failure));
+        return metadata.find(keyword, kind, creator, category, RequestChecks.limit(limit, Paging.DEFAULT_LISTING))
+                .map(Peers::relay);
     }
 
     @GET
@@ -135,7 +130,6 @@ public class ItemResource {
     @APIResponse(responseCode = "404", description = "No packets are stored for that scene (relayed)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> scenePackets(@PathParam("id") String sceneId) {
-        return metadata.scenePackets(caller.get(), sceneId)
-                .onFailure().transform(failure -> Peers.asProblem(MetadataClient.PEER, failure));
+        return metadata.scenePackets(sceneId).map(Peers::relay);
     }
 }

@@ -7,13 +7,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.vsekai.backpack.contracts.http.Problem;
 import org.vsekai.backpack.gateway.config.GatewayConfig;
 import org.vsekai.backpack.gateway.limits.BodyLimits;
 import org.vsekai.backpack.gateway.limits.RateClass;
 import org.vsekai.backpack.gateway.limits.RateLimited;
 import org.vsekai.backpack.gateway.peer.Peers;
-import org.vsekai.backpack.gateway.security.CurrentCaller;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -47,13 +47,11 @@ import jakarta.ws.rs.core.Response;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class JsonLdResource {
 
-    private final MetadataService metadata;
-    private final CurrentCaller caller;
+    private final MetadataClient metadata;
     private final long maxBody;
 
-    public JsonLdResource(MetadataService metadata, CurrentCaller caller, GatewayConfig config) {
+    public JsonLdResource(@RestClient MetadataClient metadata, GatewayConfig config) {
         this.metadata = metadata;
-        this.caller = caller;
         this.maxBody = config.limits().maxJsonLdBody().asLongValue();
     }
 
@@ -98,7 +96,6 @@ public class JsonLdResource {
 
     private Uni<Response> process(String operation, byte[] body) {
         BodyLimits.requireAtMost(body, maxBody);
-        return metadata.jsonLd(caller.get(), operation, body)
-                .onFailure().transform(failure -> Peers.asProblem(MetadataClient.PEER, failure));
+        return metadata.jsonLd(operation, body).map(Peers::relay);
     }
 }

@@ -1,7 +1,5 @@
 package org.vsekai.backpack.gateway.privacy;
 
-import java.util.List;
-
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -9,15 +7,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.vsekai.backpack.contracts.http.Problem;
-import org.vsekai.backpack.contracts.http.Problem.FieldError;
-import org.vsekai.backpack.gateway.identifier.IdentifierRules;
 import org.vsekai.backpack.gateway.limits.RateClass;
 import org.vsekai.backpack.gateway.limits.RateLimited;
 import org.vsekai.backpack.gateway.peer.Peers;
 import org.vsekai.backpack.gateway.security.Access;
-import org.vsekai.backpack.gateway.security.Caller;
 import org.vsekai.backpack.gateway.security.CurrentCaller;
-import org.vsekai.backpack.kit.problem.ProblemException;
+import org.vsekai.backpack.kit.identity.Caller;
+import org.vsekai.backpack.kit.request.RequestChecks;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -34,12 +30,10 @@ public class ErasureResource {
 
     private final ErasureService erasures;
     private final CurrentCaller caller;
-    private final IdentifierRules identifiers;
 
-    public ErasureResource(ErasureService erasures, CurrentCaller caller, IdentifierRules identifiers) {
+    public ErasureResource(ErasureService erasures, CurrentCaller caller) {
         this.erasures = erasures;
         this.caller = caller;
-        this.identifiers = identifiers;
     }
 
     @DELETE
@@ -59,13 +53,10 @@ public class ErasureResource {
     @APIResponse(responseCode = "503", description = "The event log did not confirm the request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<AcceptedErasure>> erase(@PathParam("id") String userId) {
-        identifiers.problemWith(userId).ifPresent(message -> {
-            throw new ProblemException(
-                    Problem.invalid("The user id is not valid", List.of(new FieldError("id", message))));
-        });
+        RequestChecks.id("id", userId);
         Caller who = caller.get();
         Access.requireMayActFor(who, userId);
-        return erasures.erase(userId, who.subject())
+        return erasures.erase(userId, who.userId())
                 .map(erasure -> RestResponse.accepted(new AcceptedErasure(userId, erasure.eventId())));
     }
 }

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.vsekai.backpack.contracts.http.Problem;
 import org.vsekai.backpack.gateway.limits.RateClass;
 import org.vsekai.backpack.gateway.limits.RateLimited;
@@ -27,11 +28,11 @@ import jakarta.ws.rs.core.Response;
 @Tag(name = "Backpack", description = "What a user keeps")
 public class BackpackResource {
 
-    private final RecommendationService recommendations;
+    private final RecommenderClient recommender;
     private final CurrentCaller caller;
 
-    public BackpackResource(RecommendationService recommendations, CurrentCaller caller) {
-        this.recommendations = recommendations;
+    public BackpackResource(@RestClient RecommenderClient recommender, CurrentCaller caller) {
+        this.recommender = recommender;
         this.caller = caller;
     }
 
@@ -47,7 +48,6 @@ public class BackpackResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> backpack(@PathParam("id") String userId) {
         Access.requireMayActFor(caller.get(), userId);
-        return recommendations.backpackOf(caller.get(), userId).map(Peers::relay)
-                .onFailure().transform(failure -> Peers.asProblem(RecommenderClient.PEER, failure));
+        return recommender.backpack(userId).map(Peers::relay);
     }
 }

@@ -3,36 +3,33 @@ package org.vsekai.backpack.gateway.recommendation;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.vsekai.backpack.contracts.http.Problem;
-import org.vsekai.backpack.contracts.http.Problem.FieldError;
 import org.vsekai.backpack.contracts.recommendation.Recommendations;
 import org.vsekai.backpack.contracts.recommendation.SessionRequest;
 import org.vsekai.backpack.contracts.recommendation.SimilarItems;
-import org.vsekai.backpack.gateway.identifier.IdentifierRules;
 import org.vsekai.backpack.gateway.limits.RateClass;
 import org.vsekai.backpack.gateway.limits.RateLimited;
 import org.vsekai.backpack.gateway.peer.Peers;
-import org.vsekai.backpack.gateway.peer.QueryChecks;
 import org.vsekai.backpack.gateway.security.Access;
 import org.vsekai.backpack.gateway.security.CurrentCaller;
 import org.vsekai.backpack.kit.problem.ProblemException;
+import org.vsekai.backpack.kit.request.RequestChecks;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /** Recommendations, served by the recommender-service and relayed as they are. */
@@ -41,14 +38,11 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class RecommendationResource {
 
-    private final RecommendationService recommendations;
-    private final IdentifierRules identifiers;
+    private final RecommenderClient recommender;
     private final CurrentCaller caller;
 
-    public RecommendationResource(RecommendationService recommendations, IdentifierRules identifiers,
-                                  CurrentCaller caller) {
-        this.recommendations = recommendations;
-        this.identifiers = identifiers;
+    public RecommendationResource(@RestClient RecommenderClient recommender, CurrentCaller caller) {
+        this.recommender = recommender;
         this.caller = caller;
     }
 
@@ -67,18 +61,11 @@ public class RecommendationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The recommender is unavailable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Recommendations> recommendations(
-            @PathParam("id") String userId,
-            @Parameter(description = "How many items, 1 to 100",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "10"))
-            @QueryParam("limit") String limit,
-            @Parameter(description = "Only items of this kind: avatar, map, prop or scene")
-            @QueryParam("kind") String kind) {
-        int checkedLimit = QueryChecks.limit(limit);
-        checkId("id", userId);
+    public Uni<Recommendations> recommendations(@PathParam("id") String userId, @BeanParam RankedQuery query) {
+        int limit = query.checkedLimit();
+        RequestChecks.id("id", userId);
         Access.requireMayActFor(caller.get(), userId);
-        return recommendations.recommendationsFor(caller.get(), userId, checkedLimit, kind)
-                .onFailure().transform(failure -> Peers.asProblem(RecommenderClient.PEER, failure));
+        return recommender.recommendations(userId, limit, query.kind());
     }
 
     @GET
@@ -94,17 +81,10 @@ public class RecommendationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The recommender is unavailable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<SimilarItems> similar(
-            @PathParam("id") String itemId,
-            @Parameter(description = "How many items, 1 to 100",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "10"))
-            @QueryParam("limit") String limit,
-            @Parameter(description = "Only items of this kind: avatar, map, prop or scene")
-            @QueryParam("kind") String kind) {
-        int checkedLimit = QueryChecks.limit(limit);
-        checkId("id", itemId);
-        return recommendations.similarTo(caller.get(), itemId, checkedLimit, kind)
-                .onFailure().transform(failure -> Peers.asProblem(RecommenderClient.PEER, failure));
+    public Uni<SimilarItems> similar(@PathParam("id") String itemId, @BeanParam RankedQuery query) {
+        int limit = query.checkedLimit();
+        RequestChecks.id("id", itemId);
+        return recommender.similar(itemId, limit, query.kind());
     }
 
     @POST
@@ -128,14 +108,6 @@ public class RecommendationResource {
         if (session == null) {
             throw new ProblemException(Problem.invalid("The body must be a session object", List.of()));
         }
-        return recommendations.forSession(caller.get(), session)
-                .onFailure().transform(failure -> Peers.asProblem(RecommenderClient.PEER, failure));
-    }
-
-    private void checkId(String field, String id) {
-        identifiers.problemWith(id).ifPresent(message -> {
-            throw new ProblemException(
-                    Problem.invalid("The " + field + " is not valid", List.of(new FieldError(field, message))));
-        });
+        return recommender.forSession(session);
     }
 }

@@ -2,19 +2,24 @@ package org.vsekai.backpack.gateway.recommendation;
 
 import java.util.List;
 
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-import org.vsekai.backpack.contracts.http.ForwardedIdentity;
 import org.vsekai.backpack.contracts.recommendation.Recommendations;
 import org.vsekai.backpack.contracts.recommendation.SessionRequest;
 import org.vsekai.backpack.contracts.recommendation.SimilarItems;
 import org.vsekai.backpack.contracts.recommendation.TrainingJob;
+import org.vsekai.backpack.gateway.peer.Peer;
 import org.vsekai.backpack.gateway.peer.Peers;
+import org.vsekai.backpack.gateway.security.ForwardedIdentityHeaders;
 
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,59 +29,63 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * The recommender-service's REST API as the gateway calls it ({@code quarkus.rest-client.recommender.*}). Every call
- * carries the caller's identity in the {@link ForwardedIdentity} headers (omitted when null, i.e. anonymous).
- * Timeouts, retries and circuit breakers live on {@link RecommendationService}, where config can address them.
+ * The recommender-service's REST API as the gateway calls it ({@code quarkus.rest-client.recommender.*}), with the
+ * caller's identity on every call. Each call has a timeout (1 s unless it says otherwise) and a circuit breaker of
+ * its own; reads (GET) are idempotent, so a failed or slow attempt is retried a little, POSTs never. A refusal (4xx)
+ * is an answer: not retried, not held against the circuit. The shared limits are
+ * {@code quarkus.fault-tolerance.global.*} in application.properties.
  */
-@RegisterRestClient(configKey = "recommender")
+@RegisterRestClient(configKey = RecommenderClient.PEER)
+@RegisterClientHeaders(ForwardedIdentityHeaders.class)
+@Peer(RecommenderClient.PEER)
+@Timeout(1000)
+@CircuitBreaker
 @Produces(MediaType.APPLICATION_JSON)
 public interface RecommenderClient {
 
     String PEER = "recommender";
 
+    /** The circuit of {@link #recommendations}, for {@code CircuitBreakerMaintenance} (state, reset). */
+    String CIRCUIT = "recommender";
+
     @GET
     @Path("/users/{id}/recommendations")
+    @Retry
+    @CircuitBreakerName(CIRCUIT)
     Uni<Recommendations> recommendations(@PathParam("id") String userId, @QueryParam("limit") int limit,
-                                         @QueryParam("kind") String kind,
-                                         @HeaderParam(ForwardedIdentity.USER_HEADER) String user,
-                                         @HeaderParam(ForwardedIdentity.ROLES_HEADER) String roles);
+                                         @QueryParam("kind") String kind);
 
     @GET
     @Path("/items/{id}/similar")
+    @Retry
     Uni<SimilarItems> similar(@PathParam("id") String itemId, @QueryParam("limit") int limit,
-                              @QueryParam("kind") String kind,
-                              @HeaderParam(ForwardedIdentity.USER_HEADER) String user,
-                              @HeaderParam(ForwardedIdentity.ROLES_HEADER) String roles);
+                              @QueryParam("kind") String kind);
 
     @POST
     @Path("/recommendations")
     @Consumes(MediaType.APPLICATION_JSON)
-    Uni<Recommendations> forSession(SessionRequest session,
-                                    @HeaderParam(ForwardedIdentity.USER_HEADER) String user,
-                                    @HeaderParam(ForwardedIdentity.ROLES_HEADER) String roles);
+    Uni<Recommendations> forSession(SessionRequest session);
 
     /** The backpack's JSON is the recommender's to define; relayed as it is. */
     @GET
     @Path("/users/{id}/backpack")
-    Uni<Response> backpack(@PathParam("id") String userId,
-                           @HeaderParam(ForwardedIdentity.USER_HEADER) String user,
-                           @HeaderParam(ForwardedIdentity.ROLES_HEADER) String roles);
+    @Retry
+    Uni<Response> backpack(@PathParam("id") String userId);
 
     @POST
     @Path("/admin/training")
-    Uni<TrainingJob> startTraining(@HeaderParam(ForwardedIdentity.USER_HEADER) String user,
-                                   @HeaderParam(ForwardedIdentity.ROLES_HEADER) String roles);
+    @Timeout(2000)
+    Uni<TrainingJob> startTraining();
 
     @GET
     @Path("/admin/training/jobs")
-    Uni<List<TrainingJob>> trainingJobs(@HeaderParam(ForwardedIdentity.USER_HEADER) String user,
-                                        @HeaderParam(ForwardedIdentity.ROLES_HEADER) String roles);
+    @Retry
+    Uni<List<TrainingJob>> trainingJobs();
 
     @GET
     @Path("/admin/training/jobs/{id}")
-    Uni<TrainingJob> trainingJob(@PathParam("id") String jobId,
-                                 @HeaderParam(ForwardedIdentity.USER_HEADER) String user,
-                                 @HeaderParam(ForwardedIdentity.ROLES_HEADER) String roles);
+    @Retry
+    Uni<TrainingJob> trainingJob(@PathParam("id") String jobId);
 
     /** A 5xx means the recommender cannot answer now; a 4xx is its considered answer, relayed as it is. */
     @ClientExceptionMapper

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.vsekai.backpack.contracts.http.ForwardedIdentity;
 import org.vsekai.backpack.contracts.http.Problem;
@@ -16,7 +17,6 @@ import org.vsekai.backpack.contracts.recommendation.TrainingJob;
 import org.vsekai.backpack.gateway.limits.RateClass;
 import org.vsekai.backpack.gateway.limits.RateLimited;
 import org.vsekai.backpack.gateway.peer.Peers;
-import org.vsekai.backpack.gateway.security.CurrentCaller;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,12 +34,10 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class TrainingResource {
 
-    private final RecommendationService recommendations;
-    private final CurrentCaller caller;
+    private final RecommenderClient recommender;
 
-    public TrainingResource(RecommendationService recommendations, CurrentCaller caller) {
-        this.recommendations = recommendations;
-        this.caller = caller;
+    public TrainingResource(@RestClient RecommenderClient recommender) {
+        this.recommender = recommender;
     }
 
     @POST
@@ -52,11 +50,10 @@ public class TrainingResource {
     @APIResponse(responseCode = "503", description = "The recommender is unavailable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<TrainingJob>> start() {
-        return recommendations.startTraining(caller.get())
+        return recommender.startTraining()
                 .map(job -> RestResponse.ResponseBuilder.<TrainingJob>accepted()
                         .location(URI.create(Peers.API + "/admin/training/jobs/" + job.id()))
-                        .entity(job).build())
-                .onFailure().transform(failure -> Peers.asProblem(RecommenderClient.PEER, failure));
+                        .entity(job).build());
     }
 
     @GET
@@ -67,8 +64,7 @@ public class TrainingResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = TrainingJob.class)))
     public Uni<List<TrainingJob>> jobs() {
-        return recommendations.trainingJobs(caller.get())
-                .onFailure().transform(failure -> Peers.asProblem(RecommenderClient.PEER, failure));
+        return recommender.trainingJobs();
     }
 
     @GET
@@ -81,7 +77,6 @@ public class TrainingResource {
     @APIResponse(responseCode = "404", description = "No such job (relayed)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<TrainingJob> job(@PathParam("id") String jobId) {
-        return recommendations.trainingJob(caller.get(), jobId)
-                .onFailure().transform(failure -> Peers.asProblem(RecommenderClient.PEER, failure));
+        return recommender.trainingJob(jobId);
     }
 }

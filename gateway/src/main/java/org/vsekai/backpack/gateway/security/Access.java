@@ -1,6 +1,7 @@
 package org.vsekai.backpack.gateway.security;
 
 import org.vsekai.backpack.contracts.http.Problem;
+import org.vsekai.backpack.kit.identity.Caller;
 import org.vsekai.backpack.kit.problem.ProblemException;
 
 /** The access rules that depend on the request itself, beyond the role annotations on resources. */
@@ -15,7 +16,7 @@ public final class Access {
             throw new ProblemException(unauthorized("This request needs a bearer token"));
         }
         if (!caller.mayActFor(userId)) {
-            throw new ProblemException(forbidden("A user may act only on their own data; " + caller.subject()
+            throw new ProblemException(forbidden("A user may act only on their own data; " + caller.userId()
                     + " is not " + userId));
         }
     }

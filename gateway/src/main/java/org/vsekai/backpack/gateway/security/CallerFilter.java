@@ -5,7 +5,8 @@ import java.util.stream.Collectors;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.vsekai.backpack.gateway.identifier.IdentifierRules;
+import org.vsekai.backpack.contracts.Identifiers;
+import org.vsekai.backpack.kit.identity.Caller;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
@@ -24,33 +25,31 @@ public class CallerFilter {
 
     private final CurrentIdentityAssociation identities;
     private final CurrentCaller current;
-    private final IdentifierRules identifiers;
 
-    public CallerFilter(CurrentIdentityAssociation identities, CurrentCaller current, IdentifierRules identifiers) {
+    public CallerFilter(CurrentIdentityAssociation identities, CurrentCaller current) {
         this.identities = identities;
         this.current = current;
-        this.identifiers = identifiers;
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
     public Uni<Void> resolve(HttpServerRequest request) {
         String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        return identities.getDeferredIdentity().invoke(identity -> current.set(callerOf(identity, address)))
+        return identities.getDeferredIdentity().invoke(identity -> current.set(callerOf(identity), address))
                 .replaceWithVoid();
     }
 
-    private Caller callerOf(SecurityIdentity identity, String address) {
+    private static Caller callerOf(SecurityIdentity identity) {
         if (identity == null || identity.isAnonymous()) {
-            return Caller.anonymous(address);
+            return Caller.ANONYMOUS;
         }
         String subject = identity.getPrincipal() instanceof JsonWebToken token ? token.getSubject()
                 : identity.getPrincipal().getName();
         // The subject becomes a Kafka key and a path segment downstream, as any user id does.
-        if (subject == null || identifiers.problemWith(subject).isPresent()) {
+        if (!Identifiers.isValid(subject)) {
             throw new AuthenticationFailedException("the token's subject is missing or not a valid user id");
         }
         Set<String> roles = identity.getRoles().stream().filter(Caller.KNOWN_ROLES::contains)
                 .collect(Collectors.toUnmodifiableSet());
-        return new Caller(subject, roles, address);
+        return new Caller(subject, roles);
     }
 }

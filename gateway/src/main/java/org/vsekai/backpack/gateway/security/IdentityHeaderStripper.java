@@ -11,7 +11,7 @@ import jakarta.enterprise.event.Observes;
 /**
  * Removes the forwarded-identity headers from every incoming request before anything else looks at it, so a value
  * a client sets can never count: the gateway sets them on calls to the services only from a verified token
- * ({@link Caller#userHeader()}). Vert.x header names compare case-insensitively, so every spelling goes.
+ * ({@link ForwardedIdentityHeaders}). Vert.x header names compare case-insensitively, so every spelling goes.
  */
 @ApplicationScoped
 public class IdentityHeaderStripper {

@@ -1,13 +1,17 @@
 package org.vsekai.backpack.gateway.upload;
 
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-import org.vsekai.backpack.contracts.http.ForwardedIdentity;
+import org.vsekai.backpack.gateway.peer.Peer;
 import org.vsekai.backpack.gateway.peer.Peers;
+import org.vsekai.backpack.gateway.security.ForwardedIdentityHeaders;
 
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -15,8 +19,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** The ingest-service's public REST API as the gateway calls it ({@code quarkus.rest-client.ingest.*}). */
-@RegisterRestClient(configKey = "ingest")
+/**
+ * The ingest-service's public REST API as the gateway calls it ({@code quarkus.rest-client.ingest.*}), with the
+ * caller's identity on every call: reads only, each with a timeout (1 s unless it says otherwise), a few retries and
+ * a circuit breaker of its own.
+ */
+@RegisterRestClient(configKey = IngestClient.PEER)
+@RegisterClientHeaders(ForwardedIdentityHeaders.class)
+@Peer(IngestClient.PEER)
+@Timeout(1000)
+@CircuitBreaker
 @Produces(MediaType.APPLICATION_JSON)
 public interface IngestClient {
 
@@ -24,16 +36,15 @@ public interface IngestClient {
 
     @GET
     @Path("/jobs/{id}")
-    Uni<UploadJob> job(@PathParam("id") String jobId,
-                       @HeaderParam(ForwardedIdentity.USER_HEADER) String user,
-                       @HeaderParam(ForwardedIdentity.ROLES_HEADER) String roles);
+    @Retry
+    Uni<UploadJob> job(@PathParam("id") String jobId);
 
     /** The forwarded user's jobs (another user's for an admin naming them), as {@code {"jobs": [...]}}. */
     @GET
     @Path("/jobs")
-    Uni<Response> jobs(@QueryParam("owner") String owner, @QueryParam("limit") Integer limit,
-                       @HeaderParam(ForwardedIdentity.USER_HEADER) String user,
-                       @HeaderParam(ForwardedIdentity.ROLES_HEADER) String roles);
+    @Timeout(2000)
+    @Retry
+    Uni<Response> jobs(@QueryParam("owner") String owner, @QueryParam("limit") int limit);
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {

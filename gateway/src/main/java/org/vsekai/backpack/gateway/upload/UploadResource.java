@@ -7,15 +7,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.vsekai.backpack.contracts.http.Paging;
 import org.vsekai.backpack.contracts.http.Problem;
 import org.vsekai.backpack.gateway.limits.RateClass;
 import org.vsekai.backpack.gateway.limits.RateLimited;
 import org.vsekai.backpack.gateway.peer.Peers;
-import org.vsekai.backpack.gateway.peer.QueryChecks;
 import org.vsekai.backpack.gateway.security.Access;
-import org.vsekai.backpack.gateway.security.Caller;
 import org.vsekai.backpack.gateway.security.CurrentCaller;
+import org.vsekai.backpack.kit.identity.Caller;
 import org.vsekai.backpack.kit.problem.ProblemException;
+import org.vsekai.backpack.kit.request.RequestChecks;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -32,11 +34,11 @@ import jakarta.ws.rs.core.Response;
 @Tag(name = "Uploads", description = "Scene uploads and their processing state")
 public class UploadResource {
 
-    private final UploadService uploads;
+    private final IngestClient ingest;
     private final CurrentCaller caller;
 
-    public UploadResource(UploadService uploads, CurrentCaller caller) {
-        this.uploads = uploads;
+    public UploadResource(@RestClient IngestClient ingest, CurrentCaller caller) {
+        this.ingest = ingest;
         this.caller = caller;
     }
 
@@ -62,9 +64,7 @@ public class UploadResource {
         if (owner != null && !owner.isBlank()) {
             Access.requireMayActFor(who, owner.strip());
         }
-        Integer checkedLimit = limit == null || limit.isEmpty() ? null : QueryChecks.limit(limit);
-        return uploads.jobs(who, owner, checkedLimit)
-                .onFailure().transform(failure -> Peers.asProblem(IngestClient.PEER, failure));
+        return ingest.jobs(owner, RequestChecks.limit(limit, Paging.DEFAULT_LISTING)).map(Peers::relay);
     }
 
     @GET
@@ -85,8 +85,7 @@ public class UploadResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<UploadJob> job(@PathParam("id") String jobId) {
         Caller who = caller.get();
-        return uploads.job(who, jobId)
-                .onFailure().transform(failure -> Peers.asProblem(IngestClient.PEER, failure))
+        return ingest.job(jobId)
                 .invoke(job -> {
                     if (!who.mayActFor(job.ownerId())) {
                         throw new ProblemException(Access.forbidden("This upload is another user's"));

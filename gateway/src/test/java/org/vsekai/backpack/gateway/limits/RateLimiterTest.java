@@ -5,12 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-/** The token bucket alone, on a clock the test moves. */
+/** The token buckets (Bucket4j in a bounded cache) alone, on a clock the test moves. */
 class RateLimiterTest {
 
     private Instant now = Instant.parse("2030-01-01T00:00:00Z");
@@ -94,6 +101,75 @@ class RateLimiterTest {
         assertThat(limiter.acquire(RateClass.READ, "alice").allowed()).isFalse();
         now = now.plusSeconds(1);
         assertThat(limiter.acquire(RateClass.READ, "alice").allowed()).isTrue();
+    }
+
+    @Test
+    void refillsGreedilyOneTokenAtATime() {
+        RateLimiter limiter = new RateLimiter(clock, config(true, 100, 4, 2));
+        for (int i = 0; i < 4; i++) {
+            assertThat(limiter.acquire(RateClass.WRITE, "alice").allowed()).isTrue();
+        }
+
+        now = now.plusMillis(500); // half a second at 2 per second: one token, not the whole burst
+        assertThat(limiter.acquire(RateClass.WRITE, "alice").allowed()).isTrue();
+        RateLimiter.Decision refused = limiter.acquire(RateClass.WRITE, "alice");
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.retryAfterSeconds()).isEqualTo(1);
+    }
+
+    @Test
+    void aRateBelowOnePerSecondWaitsWholeSeconds() {
+        RateLimiter limiter = new RateLimiter(clock, config(true, 100, 1, 0.2)); // the upload class: one per 5 s
+        assertThat(limiter.acquire(RateClass.UPLOAD, "alice").allowed()).isTrue();
+
+        RateLimiter.Decision refused = limiter.acquire(RateClass.UPLOAD, "alice");
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.retryAfterSeconds()).isEqualTo(5);
+        now = now.plusMillis(4999);
+        assertThat(limiter.acquire(RateClass.UPLOAD, "alice").retryAfterSeconds()).isEqualTo(1);
+        now = now.plusMillis(1);
+        assertThat(limiter.acquire(RateClass.UPLOAD, "alice").allowed()).isTrue();
+    }
+
+    @Test
+    void dropsBucketsThatAreFullAgainWithoutBeingPressed() {
+        RateLimiter limiter = new RateLimiter(clock, config(true, 100, 2, 1));
+        for (int i = 0; i < 10; i++) {
+            limiter.acquire(RateClass.READ, "caller-" + i);
+        }
+        assertThat(limiter.size()).isEqualTo(10);
+
+        now = now.plusSeconds(3); // each had 1 of 2 tokens, full after 1 s
+
+        assertThat(limiter.size()).isZero();
+        assertThat(limiter.acquire(RateClass.READ, "caller-0").allowed()).isTrue();
+        assertThat(limiter.acquire(RateClass.READ, "caller-0").allowed()).as("a full bucket again").isTrue();
+        assertThat(limiter.acquire(RateClass.READ, "caller-0").allowed()).isFalse();
+    }
+
+    @Test
+    void concurrentRequestsOfOneCallerNeverTakeMoreThanTheBurst() throws Exception {
+        RateLimiter limiter = new RateLimiter(clock, config(true, 100, 50, 1));
+        AtomicInteger allowed = new AtomicInteger();
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                done.add(threads.submit(() -> {
+                    for (int i = 0; i < 100; i++) {
+                        if (limiter.acquire(RateClass.READ, "alice").allowed()) {
+                            allowed.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            for (Future<?> thread : done) {
+                thread.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(allowed).hasValue(50); // the clock stands still: no token comes back
     }
 
     @Test

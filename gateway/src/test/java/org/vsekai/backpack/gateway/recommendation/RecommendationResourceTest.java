@@ -61,7 +61,7 @@ class RecommendationResourceTest {
     /** Every test starts with a closed circuit: one test's deliberate failures must not fail the next. */
     @BeforeEach
     void closeTheCircuit() {
-        circuits.reset(RecommendationService.CIRCUIT);
+        circuits.reset(RecommenderClient.CIRCUIT);
     }
 
     @Test
@@ -170,7 +170,7 @@ class RecommendationResourceTest {
         // %test: four failed attempts in a row open the circuit; each of these calls makes two.
         get("broken-" + UUID.randomUUID(), null).statusCode(503);
         get("broken-" + UUID.randomUUID(), null).statusCode(503);
-        assertThat(circuits.currentState(RecommendationService.CIRCUIT)).isEqualTo(CircuitBreakerState.OPEN);
+        assertThat(circuits.currentState(RecommenderClient.CIRCUIT)).isEqualTo(CircuitBreakerState.OPEN);
 
         String user = "user-" + UUID.randomUUID();
         get(user, null)

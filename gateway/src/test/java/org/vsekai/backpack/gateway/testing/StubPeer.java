@@ -44,6 +44,7 @@ public class StubPeer {
 
     private final String name;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<String, Long> delays = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final ExecutorService workers;
     private volatile HttpServer server;
@@ -99,6 +100,11 @@ public class StubPeer {
         answers.put(method + " " + path, answer);
     }
 
+    /** Makes this method and path answer only after {@code millis}, as a service busy with the request would. */
+    public void delay(String method, String path, long millis) {
+        delays.put(method + " " + path, millis);
+    }
+
     /** Every request to this path, in arrival order. */
     public List<Received> receivedAt(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();
@@ -115,7 +121,9 @@ public class StubPeer {
 
     /** Answers a recorded request; a subclass may answer some itself. */
     protected void handle(HttpExchange exchange, Received request) throws IOException {
-        Answer answer = answers.get(request.method() + " " + request.path());
+        String key = request.method() + " " + request.path();
+        sleep(delays.getOrDefault(key, 0L));
+        Answer answer = answers.get(key);
         if (answer == null) {
             respond(exchange, 404, "application/problem+json",
                     "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404}", Map.of());

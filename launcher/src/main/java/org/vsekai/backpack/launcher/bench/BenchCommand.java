@@ -1,6 +1,6 @@
 package org.vsekai.backpack.launcher.bench;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -8,11 +8,13 @@ import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
@@ -24,8 +26,8 @@ import javax.management.openmbean.CompositeData;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 
-import org.vsekai.backpack.launcher.Subcommand;
-import org.vsekai.backpack.launcher.UsageException;
+import org.vsekai.backpack.launcher.NumberOptions;
+import org.vsekai.backpack.launcher.TrainingLogs;
 import org.vsekai.backpack.recommender.model.algorithm.Bpr;
 import org.vsekai.backpack.recommender.model.algorithm.FactorModel;
 import org.vsekai.backpack.recommender.model.algorithm.ImplicitAls;
@@ -33,13 +35,20 @@ import org.vsekai.backpack.recommender.model.algorithm.ItemKnn;
 import org.vsekai.backpack.recommender.model.algorithm.ItemNeighbours;
 import org.vsekai.backpack.recommender.model.algorithm.ItemSimilarityMeasure;
 import org.vsekai.backpack.recommender.model.algorithm.Rp3Beta;
-import org.vsekai.backpack.recommender.model.algorithm.ScoredItem;
-import org.vsekai.backpack.recommender.model.algorithm.SimilarItems;
+import org.vsekai.backpack.recommender.model.algorithm.ScoredIndex;
+import org.vsekai.backpack.recommender.model.algorithm.ItemItemRecommender;
 import org.vsekai.backpack.recommender.model.evaluation.Algorithms;
 import org.vsekai.backpack.recommender.model.matrix.InteractionMatrix;
 import org.vsekai.backpack.recommender.model.serving.FactorScan;
 import org.vsekai.backpack.recommender.model.serving.NeighbourScan;
 import org.vsekai.backpack.recommender.model.synthetic.SyntheticInteractions;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code ./backpack bench}: generates synthetic interactions (default 200,000 users × 200,000 items × 5,000,000
@@ -47,14 +56,10 @@ import org.vsekai.backpack.recommender.model.synthetic.SyntheticInteractions;
  * with the user's items filtered out. EASE is left out: its dense item×item matrix needs O(items²) memory (160 GB of
  * floats at 200,000 items). Figures go to standard output; model logs to standard error.
  */
-public final class BenchCommand implements Subcommand {
+@Command(name = "bench", description = "Benchmark training time, peak heap and recommend latency on synthetic data"
+        + " (default 200,000 users × 200,000 items × 5,000,000 interactions; run by ./backpack with -Xmx12g).")
+public final class BenchCommand implements Callable<Integer> {
 
-    /** slf4j-simple's level for DJL's GPU probe (read when that logger is first made, so set before BPR runs). */
-    static final String CUDA_PROBE_LOG_LEVEL = "org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils";
-
-    static final String ARGUMENTS = "[--users N] [--items N] [--interactions N]"
-            + " [--algorithms ials,bpr,itemcf,rp3beta] [--queries N] [--factors N] [--iterations N] [--epochs N]"
-            + " [--neighbours N]";
     private static final List<String> ALGORITHMS = List.of("ials", "bpr", "itemcf", "rp3beta");
     private static final int K = 10;
     /**
@@ -66,160 +71,139 @@ public final class BenchCommand implements Subcommand {
     static final double BPR_LEARNING_RATE = 0.005;
     static final double BPR_REGULARIZATION = 0.01;
 
-    @Override
-    public String name() {
-        return "bench";
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--users", paramLabel = "N", converter = NumberOptions.Positive.class, defaultValue = "200,000",
+            description = "Synthetic users (default: ${DEFAULT-VALUE}).")
+    int users;
+
+    @Option(names = "--items", paramLabel = "N", converter = NumberOptions.Positive.class, defaultValue = "200,000",
+            description = "Synthetic items (default: ${DEFAULT-VALUE}).")
+    int items;
+
+    @Option(names = "--interactions", paramLabel = "N", converter = NumberOptions.Positive.class,
+            defaultValue = "5,000,000", description = "Synthetic interactions (default: ${DEFAULT-VALUE}).")
+    int interactions;
+
+    @Option(names = "--algorithms", paramLabel = "a,b", split = ",", hideParamSyntax = true,
+            converter = AlgorithmName.class, completionCandidates = AlgorithmNames.class,
+            description = "The algorithms to benchmark, comma-separated, from ${COMPLETION-CANDIDATES} (default: all;"
+                    + " EASE is left out: its dense item×item matrix needs O(items²) memory).")
+    List<String> algorithms;
+
+    @Option(names = "--queries", paramLabel = "N", converter = NumberOptions.Positive.class, defaultValue = "10,000",
+            description = "Timed top-10 queries per serving layout (default: ${DEFAULT-VALUE}).")
+    int queries;
+
+    @Option(names = "--factors", paramLabel = "N", converter = NumberOptions.Positive.class, defaultValue = "64",
+            description = "Latent factors of ials and bpr (default: ${DEFAULT-VALUE}).")
+    int factors;
+
+    @Option(names = "--iterations", paramLabel = "N", converter = NumberOptions.Positive.class, defaultValue = "10",
+            description = "ials iterations (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--epochs", paramLabel = "N", converter = NumberOptions.Positive.class,
+            defaultValue = "" + BPR_EPOCHS, description = "bpr epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--neighbours", paramLabel = "N", converter = NumberOptions.Positive.class, defaultValue = "100",
+            description = "Neighbours kept per item by itemcf and rp3beta (default: ${DEFAULT-VALUE}).")
+    int neighbours;
+
+    /** The algorithms to run, each once, in the order given. */
+    Set<String> algorithms() {
+        return new LinkedHashSet<>(algorithms != null ? algorithms : ALGORITHMS);
     }
 
-    @Override
-    public String arguments() {
-        return ARGUMENTS;
-    }
-
-    @Override
-    public String summary() {
-        return "benchmark training time, peak heap and recommend latency on synthetic data (default 200,000 users"
-                + " × 200,000 items × 5,000,000 interactions; run by ./backpack with -Xmx12g)";
-    }
-
-    /** The parsed arguments. */
-    record Options(int users, int items, int interactions, Set<String> algorithms, int queries, int factors,
-            int iterations, int epochs, int neighbours) {
-    }
-
-    static Options parse(List<String> args) throws UsageException {
-        int users = 200_000;
-        int items = 200_000;
-        int interactions = 5_000_000;
-        Set<String> algorithms = new LinkedHashSet<>(ALGORITHMS);
-        int queries = 10_000;
-        int factors = 64;
-        int iterations = 10;
-        int epochs = BPR_EPOCHS;
-        int neighbours = 100;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
-            if (!name.startsWith("--")) {
-                throw new UsageException("unknown argument '" + arg + "'");
+    /** One of {@link #ALGORITHMS}: {@code --algorithms names an unknown algorithm 'svd'; known: ...}. */
+    static final class AlgorithmName implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            String name = value.trim();
+            if (name.equals("ease")) {
+                throw new TypeConversionException("cannot take ease: its dense item×item matrix needs O(items²)"
+                        + " memory");
             }
-            if (value == null) {
-                if (i + 1 >= args.size()) {
-                    throw new UsageException(name + " needs a value");
-                }
-                value = args.get(++i);
+            if (!ALGORITHMS.contains(name)) {
+                throw new TypeConversionException("names an unknown algorithm '" + name + "'; known: "
+                        + String.join(", ", ALGORITHMS));
             }
-            switch (name) {
-                case "--users" -> users = number(name, value);
-                case "--items" -> items = number(name, value);
-                case "--interactions" -> interactions = number(name, value);
-                case "--queries" -> queries = number(name, value);
-                case "--factors" -> factors = number(name, value);
-                case "--iterations" -> iterations = number(name, value);
-                case "--epochs" -> epochs = number(name, value);
-                case "--neighbours" -> neighbours = number(name, value);
-                case "--algorithms" -> {
-                    algorithms = new LinkedHashSet<>();
-                    for (String algorithm : value.split(",")) {
-                        String trimmed = algorithm.trim();
-                        if (trimmed.equals("ease")) {
-                            throw new UsageException("ease is not benchmarked: its dense item×item matrix needs"
-                                    + " O(items²) memory");
-                        }
-                        if (!ALGORITHMS.contains(trimmed)) {
-                            throw new UsageException("unknown algorithm '" + trimmed + "'; known: "
-                                    + String.join(", ", ALGORITHMS));
-                        }
-                        algorithms.add(trimmed);
-                    }
-                }
-                default -> throw new UsageException("unknown option '" + arg + "'");
-            }
+            return name;
         }
-        return new Options(users, items, interactions, algorithms, queries, factors, iterations, epochs, neighbours);
     }
 
-    private static int number(String option, String value) throws UsageException {
-        try {
-            int number = Integer.parseInt(value.replace("_", "").replace(",", ""));
-            if (number <= 0) {
-                throw new NumberFormatException();
-            }
-            return number;
-        } catch (NumberFormatException e) {
-            throw new UsageException(option + " takes a positive number, not '" + value + "'");
+    /** For the help: the names {@code --algorithms} takes. */
+    static final class AlgorithmNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return ALGORITHMS.iterator();
         }
     }
 
     @Override
-    public int run(List<String> args, PrintStream out) throws Exception {
-        Options options = parse(args);
-        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
-            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %5$s%6$s%n");
-        }
-        // DJL's PyTorch engine (BPR) probes for a GPU and warns twice that there is none: expected on CPU machines.
-        if (System.getProperty(CUDA_PROBE_LOG_LEVEL) == null) {
-            System.setProperty(CUDA_PROBE_LOG_LEVEL, "error");
-        }
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        TrainingLogs.configure();
         HeapWatch heap = new HeapWatch();
         out.printf("bench: %,d users × %,d items × %,d interactions; %d processors; max heap %,d MB; Java %s%n",
-                options.users(), options.items(), options.interactions(), Runtime.getRuntime().availableProcessors(),
+                users, items, interactions, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
 
         heap.reset();
         long started = System.nanoTime();
         SyntheticInteractions.Data data = SyntheticInteractions.generate(
-                SyntheticInteractions.Settings.of(options.users(), options.items(), options.interactions()));
+                SyntheticInteractions.Settings.of(users, items, interactions));
         InteractionMatrix matrix = data.matrix();
         out.printf("generate: %.1f s, %,d distinct (user, item) pairs, %,d items with interactions; peak heap %s%n",
                 seconds(started), matrix.nonZeroCount(), itemsWithInteractions(matrix), heap.peak());
 
         SplittableRandom random = new SplittableRandom(7);
-        int[] queryUsers = random.ints(options.queries(), 0, matrix.userCount()).toArray();
+        int[] queryUsers = random.ints(queries, 0, matrix.userCount()).toArray();
         int[] liveItems = liveItems(matrix);
-        int[] queryItems = random.ints(options.queries(), 0, liveItems.length).map(i -> liveItems[i]).toArray();
-        int[] backpackOf = random.ints(options.queries(), 0, matrix.userCount()).toArray();
+        int[] queryItems = random.ints(queries, 0, liveItems.length).map(i -> liveItems[i]).toArray();
+        int[] backpackOf = random.ints(queries, 0, matrix.userCount()).toArray();
 
-        for (String algorithm : options.algorithms()) {
+        for (String algorithm : algorithms()) {
             out.println();
             heap.reset();
             long before = heap.usedAfterGc();
             started = System.nanoTime();
             if (algorithm.equals("ials")) {
-                ImplicitAls model = new ImplicitAls(new ImplicitAls.Settings(options.factors(), 7.0,
-                        Algorithms.ALS_REGULARIZATION_EXPONENT, 7.0, options.iterations(), Algorithms.ALS_CG_STEPS,
+                ImplicitAls model = new ImplicitAls(new ImplicitAls.Settings(factors, 7.0,
+                        Algorithms.ALS_REGULARIZATION_EXPONENT, 7.0, iterations, Algorithms.ALS_CG_STEPS,
                         Algorithms.ALS_SEED));
                 model.fit(matrix);
                 out.printf("ials (%d factors, %d iterations, %d CG steps, λ 7, α 7): trained in %.1f s;"
-                        + " peak heap %s; model %s%n", options.factors(), options.iterations(),
+                        + " peak heap %s; model %s%n", factors, iterations,
                         Algorithms.ALS_CG_STEPS, seconds(started), heap.peak(), mb(heap.usedAfterGc() - before));
                 serveFactors(out, model, data, queryUsers);
             } else if (algorithm.equals("bpr")) {
-                Bpr.Settings settings = new Bpr.Settings(options.factors(), BPR_LEARNING_RATE, BPR_REGULARIZATION,
-                        options.epochs(), BPR_BATCH_SIZE, Algorithms.BPR_NEGATIVES, Algorithms.BPR_SEED);
+                Bpr.Settings settings = new Bpr.Settings(factors, BPR_LEARNING_RATE, BPR_REGULARIZATION,
+                        epochs, BPR_BATCH_SIZE, Algorithms.BPR_NEGATIVES, Algorithms.BPR_SEED);
                 Bpr model = new Bpr(settings);
                 model.fit(matrix);
                 double trained = seconds(started);
                 out.printf("bpr (%d factors, %d epochs of %,d triples in batches of %,d, Adam lr %s, λ %s; DJL on"
                         + " PyTorch, CPU): trained in %.1f s (%.1f s per epoch, final loss %.4f); peak heap %s;"
-                        + " model %s%n", options.factors(), options.epochs(),
+                        + " model %s%n", factors, epochs,
                         (long) matrix.nonZeroCount() * settings.negatives(), settings.batchSize(),
-                        settings.learningRate(), settings.regularization(), trained, trained / options.epochs(),
-                        model.epochLosses()[options.epochs() - 1], heap.peak(), mb(heap.usedAfterGc() - before));
+                        settings.learningRate(), settings.regularization(), trained, trained / epochs,
+                        model.epochLosses()[epochs - 1], heap.peak(), mb(heap.usedAfterGc() - before));
                 serveFactors(out, model, data, queryUsers);
             } else {
-                SimilarItems model = algorithm.equals("itemcf")
-                        ? new ItemKnn(ItemSimilarityMeasure.COSINE, options.neighbours(), 100)
-                        : new Rp3Beta(0.7, 0.5, options.neighbours(), true);
+                ItemItemRecommender model = algorithm.equals("itemcf")
+                        ? new ItemKnn(ItemSimilarityMeasure.COSINE, neighbours, 100)
+                        : new Rp3Beta(0.7, 0.5, neighbours, true);
                 model.fit(matrix);
-                ItemNeighbours neighbours = model instanceof ItemKnn knn ? knn.neighbours()
+                ItemNeighbours trained = model instanceof ItemKnn knn ? knn.neighbours()
                         : ((Rp3Beta) model).neighbours();
                 out.printf("%s (%s, %d neighbours): trained in %.1f s; peak heap %s; model %s (%,d links)%n",
                         algorithm, algorithm.equals("itemcf") ? "cosine, shrink 100" : "α 0.7, β 0.5",
-                        options.neighbours(), seconds(started), heap.peak(), mb(heap.usedAfterGc() - before),
-                        neighbours.links());
-                NeighbourScan scan = new NeighbourScan(neighbours);
+                        neighbours, seconds(started), heap.peak(), mb(heap.usedAfterGc() - before),
+                        trained.links());
+                NeighbourScan scan = new NeighbourScan(trained);
                 latency(out, "  user-item top-10, user's items filtered", queryUsers,
                         user -> scan.recommend(matrix.itemsOf(user), matrix.itemsOf(user), K));
                 inCluster(out, data, queryUsers, user -> scan.recommend(matrix.itemsOf(user), matrix.itemsOf(user),
@@ -232,12 +216,12 @@ public final class BenchCommand implements Subcommand {
         out.println();
         out.printf("peak heap over the whole run: %s (sum of the heap pools' peaks); EASE not run: O(items²) memory"
                 + " (%,d MB for its dense matrix)%n", mb(heap.wholeRunPeak()),
-                (long) options.items() * options.items() * Float.BYTES >> 20);
+                (long) items * items * Float.BYTES >> 20);
         return 0;
     }
 
     /** The serving layout of a factor model: its size, how early the norm bound stops, latency and quality. */
-    private static void serveFactors(PrintStream out, FactorModel model, SyntheticInteractions.Data data,
+    private static void serveFactors(PrintWriter out, FactorModel model, SyntheticInteractions.Data data,
             int[] queryUsers) {
         InteractionMatrix matrix = data.matrix();
         FactorScan scan = FactorScan.of(model, matrix);
@@ -257,7 +241,7 @@ public final class BenchCommand implements Subcommand {
     }
 
     /** Warms up on the same queries, then times each call; prints p50, p99 and max. */
-    private static void latency(PrintStream out, String label, int[] queries, IntConsumer call) {
+    private static void latency(PrintWriter out, String label, int[] queries, IntConsumer call) {
         int warmUp = Math.max(queries.length, 2_000);
         for (int q = 0; q < warmUp; q++) {
             call.accept(queries[q % queries.length]);
@@ -275,12 +259,12 @@ public final class BenchCommand implements Subcommand {
     }
 
     /** A sanity check that the model learnt the clusters: the share of recommended items from the user's cluster. */
-    private static void inCluster(PrintStream out, SyntheticInteractions.Data data, int[] users,
-            IntFunction<List<ScoredItem>> recommend) {
+    private static void inCluster(PrintWriter out, SyntheticInteractions.Data data, int[] users,
+            IntFunction<List<ScoredIndex>> recommend) {
         long total = 0;
         long inCluster = 0;
         for (int user : users) {
-            for (ScoredItem item : recommend.apply(user)) {
+            for (ScoredIndex item : recommend.apply(user)) {
                 total++;
                 inCluster += data.itemClusters()[item.item()] == data.userClusters()[user] ? 1 : 0;
             }

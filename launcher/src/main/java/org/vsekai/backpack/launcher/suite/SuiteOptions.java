@@ -21,7 +21,9 @@ import org.vsekai.backpack.embedded.InfrastructureSettings;
 public record SuiteOptions(Path repositoryRoot, Path logDirectory, PortPlan ports, Duration startTimeout,
                            boolean sequentialStart, InfrastructureSettings infrastructure, Consumer<String> progress) {
 
-    public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(120);
+    /** {@link #DEFAULT_START_TIMEOUT} in seconds, as a constant for {@code ./backpack up --start-timeout}. */
+    public static final int DEFAULT_START_TIMEOUT_SECONDS = 120;
+    public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(DEFAULT_START_TIMEOUT_SECONDS);
 
     public SuiteOptions {
         Objects.requireNonNull(repositoryRoot, "repositoryRoot");

@@ -1,49 +1,67 @@
 package org.vsekai.backpack.launcher.up;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.vsekai.backpack.launcher.Subcommand;
-import org.vsekai.backpack.launcher.UsageException;
+import org.vsekai.backpack.launcher.BackpackCommand;
+import org.vsekai.backpack.launcher.NumberOptions;
+import org.vsekai.backpack.launcher.suite.PortPlan;
 import org.vsekai.backpack.launcher.suite.ReadinessProbe;
 import org.vsekai.backpack.launcher.suite.Suite;
 import org.vsekai.backpack.launcher.suite.SuiteOptions;
 import org.vsekai.backpack.launcher.suite.SuiteStartException;
 
-/** {@code ./backpack up}: the whole suite on this machine until Ctrl-C. */
-public final class UpCommand implements Subcommand {
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-    /** Set by the script to the checkout; the working directory otherwise. */
-    public static final String ROOT_PROPERTY = "backpack.root";
+/** {@code ./backpack up}: the whole suite on this machine until Ctrl-C. */
+@Command(name = "up", description = "Run Kafka, PostgreSQL and the five services on ports N to N+4 (default "
+        + PortPlan.DEFAULT_BASE_PORT + ") until Ctrl-C.")
+public final class UpCommand implements Callable<Integer> {
 
     private static final String SLF4J_LOG_FILE = "org.slf4j.simpleLogger.logFile";
 
-    @Override
-    public String name() {
-        return "up";
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--base-port", paramLabel = "N", converter = BasePort.class,
+            defaultValue = "" + PortPlan.DEFAULT_BASE_PORT,
+            description = "The gateway's port; ingest, metadata, vision and recommender take the next four "
+                    + "(default: ${DEFAULT-VALUE}).")
+    PortPlan ports;
+
+    @Option(names = "--start-timeout", paramLabel = "SECONDS", converter = NumberOptions.Seconds.class,
+            defaultValue = "" + SuiteOptions.DEFAULT_START_TIMEOUT_SECONDS,
+            description = "How long each service may take from process start to ready (default: ${DEFAULT-VALUE}).")
+    Duration startTimeout;
+
+    @Option(names = "--sequential",
+            description = "Start one service after another, for start-up times not blurred by the others.")
+    boolean sequential;
+
+    /** A number, then {@link PortPlan}'s rule that the suite's ports fit below 65536. */
+    static final class BasePort implements ITypeConverter<PortPlan> {
+        @Override
+        public PortPlan convert(String value) {
+            return new PortPlan(new NumberOptions.Whole().convert(value));
+        }
     }
 
     @Override
-    public String arguments() {
-        return UpOptions.ARGUMENTS;
-    }
-
-    @Override
-    public String summary() {
-        return "Run Kafka, PostgreSQL and the five services on ports N to N+4 (default 8080) until Ctrl-C.";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out) throws UsageException, IOException {
-        UpOptions up = UpOptions.parse(args);
-        SuiteOptions options = SuiteOptions.defaults(repositoryRoot())
-                .withBasePort(up.basePort())
-                .withStartTimeout(up.startTimeout())
-                .withSequentialStart(up.sequential())
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        SuiteOptions options = SuiteOptions.defaults(BackpackCommand.repositoryRoot())
+                .withBasePort(ports.basePort())
+                .withStartTimeout(startTimeout)
+                .withSequentialStart(sequential)
                 .withProgress(out::println);
         routeInfrastructureLogs(options.logDirectory(), out);
         long begin = System.nanoTime();
@@ -59,7 +77,7 @@ public final class UpCommand implements Subcommand {
         stopOnSignals(suite, signalExitCode);
         out.println();
         out.print(SuiteOverview.render(suite, ReadinessProbe.standard()::status, System.nanoTime() - begin,
-                up.sequential()));
+                sequential));
         out.flush();
         suite.awaitServicesExit();
         boolean stopRequested = signalExitCode.get() != 0 || suite.isClosing();
@@ -89,15 +107,11 @@ public final class UpCommand implements Subcommand {
         }
     }
 
-    private static Path repositoryRoot() {
-        return Path.of(System.getProperty(ROOT_PROPERTY, ".")).toAbsolutePath().normalize();
-    }
-
     /**
      * The embedded broker and database server log through SLF4J; into a file, so the console shows only the
      * summary. Must run before anything creates a logger.
      */
-    private static void routeInfrastructureLogs(Path logDirectory, PrintStream out) throws IOException {
+    private static void routeInfrastructureLogs(Path logDirectory, PrintWriter out) throws IOException {
         if (System.getProperty(SLF4J_LOG_FILE) == null) {
             Files.createDirectories(logDirectory);
             Path infraLog = logDirectory.resolve("infra.log");

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.vsekai.backpack.launcher.BackpackCommand;
 import org.vsekai.backpack.launcher.UsageException;
 
 class BenchCommandTest {
@@ -17,9 +18,9 @@ class BenchCommandTest {
     void printsTrainingTimesHeapAndLatenciesForEveryAlgorithm() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        int code = new BenchCommand().run(List.of("--users", "300", "--items", "200", "--interactions", "4000",
-                "--queries", "100", "--factors", "8", "--iterations", "2", "--epochs", "2", "--neighbours", "20"),
-                new PrintStream(out, true, StandardCharsets.UTF_8));
+        int code = BackpackCommand.call(new BenchCommand(), List.of("--users", "300", "--items", "200",
+                "--interactions", "4000", "--queries", "100", "--factors", "8", "--iterations", "2", "--epochs", "2",
+                "--neighbours", "20"), new PrintStream(out, true, StandardCharsets.UTF_8));
 
         assertThat(code).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
@@ -39,17 +40,21 @@ class BenchCommandTest {
 
     @Test
     void parsesSizesAndAlgorithmsAndRejectsEase() throws Exception {
-        BenchCommand.Options options = BenchCommand.parse(List.of("--users=1000", "--items", "2_000",
-                "--algorithms", "rp3beta,ials,bpr", "--epochs", "3"));
+        BenchCommand options = parse(List.of("--users=1000", "--items", "2_000", "--algorithms", "rp3beta,ials,bpr",
+                "--epochs", "3"));
 
-        assertThat(options.users()).isEqualTo(1000);
-        assertThat(options.items()).isEqualTo(2000);
-        assertThat(options.interactions()).isEqualTo(5_000_000);
+        assertThat(options.users).isEqualTo(1000);
+        assertThat(options.items).isEqualTo(2000);
+        assertThat(options.interactions).isEqualTo(5_000_000);
         assertThat(options.algorithms()).containsExactly("rp3beta", "ials", "bpr");
-        assertThat(options.epochs()).isEqualTo(3);
-        assertThatThrownBy(() -> BenchCommand.parse(List.of("--algorithms", "ease")))
+        assertThat(options.epochs).isEqualTo(3);
+        assertThatThrownBy(() -> parse(List.of("--algorithms", "ease")))
                 .isInstanceOf(UsageException.class).hasMessageContaining("O(items²) memory");
-        assertThatThrownBy(() -> BenchCommand.parse(List.of("--users", "many")))
+        assertThatThrownBy(() -> parse(List.of("--users", "many")))
                 .isInstanceOf(UsageException.class).hasMessageContaining("--users takes a positive number");
+    }
+
+    private static BenchCommand parse(List<String> args) {
+        return BackpackCommand.parse(new BenchCommand(), args);
     }
 }

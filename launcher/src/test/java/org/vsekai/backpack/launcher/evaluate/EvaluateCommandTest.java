@@ -16,6 +16,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vsekai.backpack.launcher.BackpackCommand;
 
 class EvaluateCommandTest {
 
@@ -29,12 +30,7 @@ class EvaluateCommandTest {
 
     @Test
     void printsTheTableAndOneJsonLinePerAlgorithmForGivenTrainAndTestFiles() throws Exception {
-        Path train = directory.resolve("train.tsv");
-        Path test = directory.resolve("test.tsv");
-        writeClusters(train, test);
-
-        int code = command.run(List.of("--train", train.toString(), "--test", test.toString(), "--algorithms",
-                "popularity,itemcf-tanimoto"), new PrintStream(out, true, StandardCharsets.UTF_8));
+        int code = evaluateOnClusters("popularity,itemcf-tanimoto");
 
         assertThat(code).isZero();
         String text = out.toString(StandardCharsets.UTF_8);
@@ -46,12 +42,7 @@ class EvaluateCommandTest {
 
     @Test
     void trainsBprOfflineWithDjlAndItLearnsTheClusters() throws Exception {
-        Path train = directory.resolve("train.tsv");
-        Path test = directory.resolve("test.tsv");
-        writeClusters(train, test);
-
-        int code = command.run(List.of("--train", train.toString(), "--test", test.toString(), "--algorithms",
-                "popularity,bpr"), new PrintStream(out, true, StandardCharsets.UTF_8));
+        int code = evaluateOnClusters("popularity,bpr");
 
         assertThat(code).isZero();
         assertThat(System.getProperty("ai.djl.offline")).isEqualTo("true");
@@ -72,11 +63,20 @@ class EvaluateCommandTest {
     void aMissingDataFileSaysWhereItWasLookedFor() {
         Path missing = directory.resolve("ml-100k/u.data");
 
-        assertThatThrownBy(() -> command.run(List.of("--data", missing.toString()),
+        assertThatThrownBy(() -> BackpackCommand.call(command, List.of("--data", missing.toString()),
                 new PrintStream(out, true, StandardCharsets.UTF_8)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no ratings file at " + missing)
                 .hasMessageContaining("--train PATH --test PATH");
+    }
+
+    /** Runs {@code ./backpack evaluate --train ... --test ... --algorithms algorithms} on {@link #writeClusters}. */
+    private int evaluateOnClusters(String algorithms) throws Exception {
+        Path train = directory.resolve("train.tsv");
+        Path test = directory.resolve("test.tsv");
+        writeClusters(train, test);
+        return BackpackCommand.call(command, List.of("--train", train.toString(), "--test", test.toString(),
+                "--algorithms", algorithms), new PrintStream(out, true, StandardCharsets.UTF_8));
     }
 
     /** Two taste clusters of 8 items; each of 40 users has 5 items of its cluster in train and 1 in test. */

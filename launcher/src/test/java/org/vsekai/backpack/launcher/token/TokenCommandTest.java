@@ -20,6 +20,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vsekai.backpack.launcher.BackpackCommand;
 import org.vsekai.backpack.launcher.UsageException;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -92,13 +93,13 @@ class TokenCommandTest {
     }
 
     @Test
-    void readsDurations() throws UsageException {
-        assertThat(TokenCommand.parseTtl("90s")).isEqualTo(Duration.ofSeconds(90));
-        assertThat(TokenCommand.parseTtl("12h")).isEqualTo(Duration.ofHours(12));
-        assertThat(TokenCommand.parseTtl("7d")).isEqualTo(Duration.ofDays(7));
-        assertThat(TokenCommand.parseTtl("PT5M")).isEqualTo(Duration.ofMinutes(5));
+    void readsDurations() {
+        assertThat(parseTtl("90s")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(parseTtl("12h")).isEqualTo(Duration.ofHours(12));
+        assertThat(parseTtl("7d")).isEqualTo(Duration.ofDays(7));
+        assertThat(parseTtl("PT5M")).isEqualTo(Duration.ofMinutes(5));
         for (String bad : List.of("0s", "31d", "soon", "-1h", "")) {
-            assertThatThrownBy(() -> TokenCommand.parseTtl(bad)).as(bad).isInstanceOf(UsageException.class);
+            assertThatThrownBy(() -> parseTtl(bad)).as(bad).isInstanceOf(UsageException.class);
         }
     }
 
@@ -110,10 +111,17 @@ class TokenCommandTest {
         assertThatThrownBy(() -> run("alice", "--ttl")).isInstanceOf(UsageException.class);
     }
 
-    private String run(String... args) throws UsageException {
+    private Duration parseTtl(String text) {
+        return BackpackCommand.parse(command(), List.of("alice", "--ttl", text)).ttl;
+    }
+
+    private TokenCommand command() {
+        return new TokenCommand(root, Clock.fixed(NOW, ZoneOffset.UTC), notes::add);
+    }
+
+    private String run(String... args) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        TokenCommand command = new TokenCommand(root, Clock.fixed(NOW, ZoneOffset.UTC), notes::add);
-        int code = command.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8));
+        int code = BackpackCommand.call(command(), List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8));
         assertThat(code).isZero();
         return out.toString(StandardCharsets.UTF_8).trim();
     }

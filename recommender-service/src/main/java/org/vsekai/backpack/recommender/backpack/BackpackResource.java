@@ -1,7 +1,5 @@
 package org.vsekai.backpack.recommender.backpack;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -13,7 +11,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.vsekai.backpack.contracts.http.ForwardedIdentity;
 import org.vsekai.backpack.contracts.http.Problem;
+import org.vsekai.backpack.kit.identity.Caller;
 import org.vsekai.backpack.kit.problem.ProblemException;
+import org.vsekai.backpack.kit.request.RequestChecks;
 import org.vsekai.backpack.recommender.live.LiveState;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -37,14 +37,11 @@ public class BackpackResource {
     @WithSession
     @Operation(summary = "A user's backpack", description = "The items in the user's backpack now, with when each"
             + " was added, oldest first. For the owner (" + ForwardedIdentity.USER_HEADER + ") or an admin.")
-    public Uni<BackpackView> backpack(@PathParam("userId") @NotBlank @Size(max = 256) String userId,
-            @HeaderParam(ForwardedIdentity.USER_HEADER) String caller,
+    public Uni<BackpackView> backpack(@PathParam("userId") String userId,
+            @HeaderParam(ForwardedIdentity.USER_HEADER) String user,
             @HeaderParam(ForwardedIdentity.ROLES_HEADER) String roles) {
-        if (caller == null || caller.isBlank()) {
-            throw new ProblemException(Problem.ofType("unauthenticated", 401, "Authentication required",
-                    "A backpack is shown to its owner only; no user was forwarded in " + ForwardedIdentity.USER_HEADER));
-        }
-        if (!caller.strip().equals(userId) && !ForwardedIdentity.parseRoles(roles).contains(ForwardedIdentity.ROLE_ADMIN)) {
+        RequestChecks.id("userId", userId);
+        if (!Caller.required(user, roles).mayActFor(userId)) {
             throw new ProblemException(Problem.ofType("forbidden", 403, "Not your backpack",
                     "A backpack is shown to its owner only"));
         }

@@ -34,13 +34,13 @@ public class InteractionConsumer {
 
     @Incoming(Topics.INTERACTIONS_NAME)
     public Uni<Void> consume(InteractionEvent event) {
-        return live.ready().chain(() -> TransactionRetry.retrying(() -> interactions.record(event))).invoke(isNew -> {
+        return live.afterCommit(() -> interactions.record(event), isNew -> {
             if (isNew) {
                 // A client clock ahead of ours counts as now: a future time must not outweigh every real one.
                 Instant at = event.published().isAfter(event.receivedAt()) ? event.receivedAt() : event.published();
                 live.activity().record(event.userId(), event.itemId(), event.type(), weights.weight(event.type()),
                         weights.excludes(event.type()), at);
             }
-        }).replaceWithVoid();
+        });
     }
 }

@@ -9,8 +9,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.contracts.metadata.ItemAttributes;
-import org.vsekai.backpack.kit.sql.TransactionRetry;
 import org.vsekai.backpack.recommender.live.LiveState;
+import org.vsekai.backpack.recommender.privacy.ErasureService;
 
 import io.smallrye.mutiny.Uni;
 
@@ -28,12 +28,12 @@ public class ItemAttributesConsumer {
     private static final Logger LOG = Logger.getLogger(ItemAttributesConsumer.class);
 
     private final ItemRepository items;
-    private final ItemRemoval removal;
+    private final ErasureService erasures;
     private final LiveState live;
 
-    public ItemAttributesConsumer(ItemRepository items, ItemRemoval removal, LiveState live) {
+    public ItemAttributesConsumer(ItemRepository items, ErasureService erasures, LiveState live) {
         this.items = items;
-        this.removal = removal;
+        this.erasures = erasures;
         this.live = live;
     }
 
@@ -44,14 +44,14 @@ public class ItemAttributesConsumer {
     }
 
     private Uni<Void> attributes(ItemAttributes attributes) {
-        return live.ready().chain(() -> TransactionRetry.retrying(() -> items.upsertAttributes(attributes))).invoke(applied -> {
+        return live.afterCommit(() -> items.upsertAttributes(attributes), applied -> {
             if (applied) {
                 live.activity().item(attributes.itemId(), attributes.kind());
             } else {
                 LOG.debugf("Attributes of %s from %s are not newer than the stored ones; ignored",
                         attributes.itemId(), attributes.updatedAt());
             }
-        }).replaceWithVoid();
+        });
     }
 
     private Uni<Void> tombstone(ConsumerRecord<String, ItemAttributes> record) {
@@ -62,13 +62,13 @@ public class ItemAttributesConsumer {
         }
         // No timestamp (a very old record format) cannot say what it is newer than: now is the safe side.
         Instant at = record.timestamp() >= 0 ? Instant.ofEpochMilli(record.timestamp()) : Instant.now();
-        return live.ready().chain(() -> TransactionRetry.retrying(() -> removal.remove(itemId, at))).invoke(applied -> {
+        return live.afterCommit(() -> erasures.eraseItem(itemId, at), applied -> {
             if (applied) {
                 // After the commit: from now on no snapshot trained before this moment serves the item.
                 live.activity().remove(itemId, Instant.now());
             } else {
                 LOG.debugf("Tombstone of %s from %s is not newer than the stored record; ignored", itemId, at);
             }
-        }).replaceWithVoid();
+        });
     }
 }

@@ -1,6 +1,8 @@
 package org.vsekai.backpack.recommender.live;
 
 import java.time.Instant;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 import org.vsekai.backpack.contracts.interaction.ActivityType;
+import org.vsekai.backpack.kit.sql.TransactionRetry;
 import org.vsekai.backpack.recommender.RecommenderConfig;
 import org.vsekai.backpack.recommender.interaction.InteractionWeights;
 
@@ -66,6 +69,15 @@ public class LiveState {
 
     public LiveActivity activity() {
         return activity;
+    }
+
+    /**
+     * What every consumer does with a record: once the state is loaded, runs its write (again, when it lost a
+     * serialization conflict: {@link TransactionRetry}), then hands the committed outcome to {@code update}, which
+     * applies it here. The record is acknowledged when the returned Uni completes, after both.
+     */
+    public <T> Uni<Void> afterCommit(Supplier<Uni<? extends T>> write, Consumer<? super T> update) {
+        return ready.chain(() -> TransactionRetry.<T>retrying(write)).invoke(update).replaceWithVoid();
     }
 
     private Uni<Void> load() {

@@ -2,6 +2,7 @@ package org.vsekai.backpack.recommender.recommendation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -11,11 +12,13 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.vsekai.backpack.contracts.http.Paging;
 import org.vsekai.backpack.contracts.http.Problem;
 import org.vsekai.backpack.contracts.http.Problem.FieldError;
 import org.vsekai.backpack.contracts.recommendation.Recommendations;
 import org.vsekai.backpack.contracts.recommendation.SessionRequest;
 import org.vsekai.backpack.kit.problem.ProblemException;
+import org.vsekai.backpack.kit.request.RequestChecks;
 
 /** Recommendations for an anonymous session: the items a visitor touched in, recommendations out. */
 @Path("/recommendations")
@@ -26,7 +29,6 @@ public class SessionResource {
 
     /** More items than this say nothing more about a session, and cost more to score. */
     public static final int MAX_ITEMS = 100;
-    private static final int DEFAULT_LIMIT = 10;
 
     private final RecommendationService recommendations;
 
@@ -38,31 +40,37 @@ public class SessionResource {
     @Operation(summary = "Items for a session", description = "Item-item recommendations (RP3beta) from the"
             + " session's items, none of them repeated; live popularity when the model knows none of them.")
     public Recommendations forSession(SessionRequest request) {
-        // The request record lives in contracts without bean-validation annotations: checked here, same answer.
-        List<FieldError> errors = new ArrayList<>();
+        // The request record lives in contracts without bean-validation annotations: checked here, by the suite's
+        // rules for ids and limits (RequestChecks), every field at once.
         if (request == null) {
             throw new ProblemException(Problem.invalid("The request has no body",
                     List.of(new FieldError("items", "must be given"))));
         }
-        int limit = request.limit() == null ? DEFAULT_LIMIT : request.limit();
-        if (limit < 1 || limit > RecommendationResource.MAX_LIMIT) {
-            errors.add(new FieldError("limit", "must be between 1 and " + RecommendationResource.MAX_LIMIT));
-        }
+        List<FieldError> errors = new ArrayList<>();
+        Integer limit = checked(errors, () -> RequestChecks.limit(
+                request.limit() == null ? null : String.valueOf(request.limit()), Paging.DEFAULT_RANKED));
         if (request.items().size() > MAX_ITEMS) {
             errors.add(new FieldError("items", "size must be at most " + MAX_ITEMS));
         }
         for (int i = 0; i < request.items().size(); i++) {
+            String field = "items[" + i + "]";
             String item = request.items().get(i);
-            if (item == null || item.isBlank() || item.length() > 256) {
-                errors.add(new FieldError("items[" + i + "]", "must be an item id of 1 to 256 characters"));
-            }
+            checked(errors, () -> RequestChecks.id(field, item));
         }
-        if (request.kind() != null && !request.kind().matches(RecommendationResource.KIND_PATTERN)) {
-            errors.add(new FieldError("kind", "must match \"" + RecommendationResource.KIND_PATTERN + "\""));
-        }
+        RankedQuery.kindProblem(request.kind()).ifPresent(errors::add);
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalid("The request is not valid", errors));
         }
         return recommendations.session(request.items(), limit, request.kind());
+    }
+
+    /** The check's value; null, with its fields added to {@code errors}, when it is a 400 problem. */
+    private static <T> T checked(List<FieldError> errors, Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (ProblemException e) {
+            errors.addAll(e.problem().errors());
+            return null;
+        }
     }
 }

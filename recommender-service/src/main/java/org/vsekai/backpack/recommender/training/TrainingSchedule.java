@@ -36,7 +36,7 @@ public class TrainingSchedule {
     @Scheduled(identity = "recommender-training", every = "${recommender.training.every}",
             delayed = "${recommender.training.delay}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void train() {
-        training.request("schedule"); // returns at once: the job runs on the training thread
+        training.request("schedule"); // returns at once: the job is stored and runs on the training thread
     }
 
     // After the live state has loaded (priority 1).

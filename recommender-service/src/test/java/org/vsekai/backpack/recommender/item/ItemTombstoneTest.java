@@ -3,12 +3,17 @@ package org.vsekai.backpack.recommender.item;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.vsekai.backpack.recommender.Recommending.backpack;
+import static org.vsekai.backpack.recommender.Recommending.forUser;
+import static org.vsekai.backpack.recommender.Recommending.ids;
+import static org.vsekai.backpack.recommender.Recommending.popular;
+import static org.vsekai.backpack.recommender.Recommending.session;
+import static org.vsekai.backpack.recommender.Recommending.similar;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -17,18 +22,15 @@ import org.apache.kafka.common.utils.Utils;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.vsekai.backpack.contracts.Topics;
-import org.vsekai.backpack.contracts.http.ForwardedIdentity;
 import org.vsekai.backpack.contracts.interaction.ActivityType;
 import org.vsekai.backpack.contracts.recommendation.Recommendations;
-import org.vsekai.backpack.contracts.recommendation.ScoredItem;
-import org.vsekai.backpack.contracts.recommendation.SimilarItems;
 import org.vsekai.backpack.contracts.recommendation.TrainingJob;
+import org.vsekai.backpack.contracts.recommendation.TrainingState;
 import org.vsekai.backpack.recommender.Events;
 import org.vsekai.backpack.recommender.serving.ServingModel;
 import org.vsekai.backpack.recommender.training.Training;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -68,16 +70,15 @@ class ItemTombstoneTest {
             }
             events.interaction(fan, ActivityType.LIKE, a);
             events.interaction(holder, ActivityType.ADD, gone);
-            await().atMost(Duration.ofSeconds(30)).until(() -> Events.rows(database, "interactions", "item_id",
-                    "tb-" + run) == 14 && Events.rows(database, "items", "kind", kind) == 3);
+            Events.awaitStored(database, "tb-" + run, 14, kind, 3);
 
             TrainingJob trained = Training.trainNow();
-            assertThat(trained.state()).isEqualTo("SUCCEEDED");
+            assertThat(trained.state()).isEqualTo(TrainingState.SUCCEEDED);
             // Before: the item is everywhere.
             assertThat(ids(popular(kind))).contains(gone);
             assertThat(ids(similar(a, kind))).contains(gone);
             assertThat(ids(session(List.of(a), kind))).contains(gone);
-            Recommendations forFan = recommendations(fan, kind);
+            Recommendations forFan = forUser(fan, kind);
             assertThat(forFan.model()).startsWith("ials@");
             assertThat(ids(forFan)).contains(gone);
             assertThat(backpack(holder)).containsExactly(gone);
@@ -91,7 +92,7 @@ class ItemTombstoneTest {
             assertThat(kindAndName(gone)).as("the erased owner's attributes").containsOnlyNulls();
             assertServedNowhere(gone, a, fan, holder, kind);
             // The same model still serves the others: the filter is per item, not a fall back to popularity.
-            assertThat(recommendations(fan, kind).model()).isEqualTo("ials@" + trained.modelVersion());
+            assertThat(forUser(fan, kind).model()).isEqualTo("ials@" + trained.modelVersion());
             assertThat(similar(a, kind).model()).isEqualTo("rp3beta@" + trained.modelVersion());
             // A tombstone is the topic's "delete", not a failure.
             assertThat(events.kafka().await(Topics.ITEM_ATTRIBUTES_NAME + ".dlq", r -> gone.equals(r.key()),
@@ -115,7 +116,7 @@ class ItemTombstoneTest {
 
             // The next training does not learn it, although two interactions with it are stored.
             TrainingJob retrained = Training.trainNow();
-            assertThat(retrained.state()).isEqualTo("SUCCEEDED");
+            assertThat(retrained.state()).isEqualTo(TrainingState.SUCCEEDED);
             assertThat(serving.current().orElseThrow().items().indexOf(gone)).isNegative();
             assertThat(serving.current().orElseThrow().items().indexOf(a)).isNotNegative();
             assertServedNowhere(gone, a, fan, holder, kind);
@@ -138,10 +139,10 @@ class ItemTombstoneTest {
         Recommendations session = session(List.of(a, gone), kind);
         assertThat(ids(session)).doesNotContain(gone);
         assertThat(session.items()).allSatisfy(item -> assertThat(item.because()).doesNotContain(gone));
-        Recommendations forFan = recommendations(fan, kind);
+        Recommendations forFan = forUser(fan, kind);
         assertThat(ids(forFan)).doesNotContain(gone);
         assertThat(forFan.items()).allSatisfy(item -> assertThat(item.because()).doesNotContain(gone));
-        assertThat(ids(recommendations(holder, kind))).doesNotContain(gone);
+        assertThat(ids(forUser(holder, kind))).doesNotContain(gone);
         assertThat(backpack(holder)).doesNotContain(gone);
     }
 
@@ -171,41 +172,5 @@ class ItemTombstoneTest {
 
     private static int partition(String key, int partitions) {
         return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
-    }
-
-    private static List<String> ids(Recommendations recommendations) {
-        return recommendations.items().stream().map(ScoredItem::itemId).toList();
-    }
-
-    private static List<String> ids(SimilarItems similar) {
-        return similar.items().stream().map(ScoredItem::itemId).toList();
-    }
-
-    private static Recommendations popular(String kind) {
-        return recommendations("nobody-" + UUID.randomUUID(), kind);
-    }
-
-    private static Recommendations recommendations(String user, String kind) {
-        var request = given().queryParam("limit", 100);
-        if (kind != null) {
-            request = request.queryParam("kind", kind);
-        }
-        return request.get("/users/{id}/recommendations", user).then().statusCode(200).extract()
-                .as(Recommendations.class);
-    }
-
-    private static SimilarItems similar(String item, String kind) {
-        return given().queryParam("limit", 100).queryParam("kind", kind).get("/items/{id}/similar", item).then()
-                .statusCode(200).extract().as(SimilarItems.class);
-    }
-
-    private static Recommendations session(List<String> items, String kind) {
-        return given().contentType(ContentType.JSON).body(Map.of("items", items, "limit", 100, "kind", kind))
-                .post("/recommendations").then().statusCode(200).extract().as(Recommendations.class);
-    }
-
-    private static List<String> backpack(String user) {
-        return given().header(ForwardedIdentity.USER_HEADER, user).get("/users/{id}/backpack", user).then()
-                .statusCode(200).extract().jsonPath().getList("items.itemId", String.class);
     }
 }

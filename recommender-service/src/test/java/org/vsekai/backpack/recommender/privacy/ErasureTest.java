@@ -3,6 +3,10 @@ package org.vsekai.backpack.recommender.privacy;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.vsekai.backpack.recommender.Recommending.backpack;
+import static org.vsekai.backpack.recommender.Recommending.forUser;
+import static org.vsekai.backpack.recommender.Recommending.ids;
+import static org.vsekai.backpack.recommender.Recommending.popular;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -13,11 +17,9 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import org.vsekai.backpack.contracts.http.ForwardedIdentity;
 import org.vsekai.backpack.contracts.interaction.ActivityType;
-import org.vsekai.backpack.contracts.recommendation.Recommendations;
-import org.vsekai.backpack.contracts.recommendation.ScoredItem;
 import org.vsekai.backpack.contracts.recommendation.TrainingJob;
+import org.vsekai.backpack.contracts.recommendation.TrainingState;
 import org.vsekai.backpack.recommender.Events;
 import org.vsekai.backpack.recommender.serving.ModelStore;
 import org.vsekai.backpack.recommender.serving.ServingModel;
@@ -61,15 +63,14 @@ class ErasureTest {
             events.interaction(gone, ActivityType.LIKE, shared);
             events.interaction(gone, ActivityType.ADD, kept);
             events.interaction(gone, ActivityType.VIEW, onlyTheirs);
-            await().atMost(Duration.ofSeconds(30)).until(() -> Events.rows(database, "interactions", "item_id",
-                    "er-" + run) == 13 && Events.rows(database, "items", "kind", kind) == 3);
+            Events.awaitStored(database, "er-" + run, 13, kind, 3);
 
             TrainingJob trained = Training.trainNow();
-            assertThat(trained.state()).isEqualTo("SUCCEEDED");
+            assertThat(trained.state()).isEqualTo(TrainingState.SUCCEEDED);
             assertThat(serving.current().orElseThrow().users().indexOf(gone)).isNotNegative();
-            assertThat(recommendations(gone, null).model()).startsWith("ials@");
-            assertThat(popularOfKind(kind)).contains(onlyTheirs);
-            assertThat(backpack(gone)).isEqualTo(1);
+            assertThat(forUser(gone, null).model()).startsWith("ials@");
+            assertThat(ids(popular(kind))).contains(onlyTheirs);
+            assertThat(backpack(gone).size()).isEqualTo(1);
 
             events.erasure(gone);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -77,14 +78,14 @@ class ErasureTest {
                 assertThat(Events.rows(database, "backpack_entries", "user_id", gone)).isZero();
                 assertThat(Events.rows(database, "users", "external_id", gone)).isZero();
                 // At once, before any retraining: a cold user, and their share of popularity is gone.
-                assertThat(recommendations(gone, null).model()).isEqualTo("popularity@live");
-                assertThat(popularOfKind(kind)).containsExactlyInAnyOrder(shared, kept);
+                assertThat(forUser(gone, null).model()).isEqualTo("popularity@live");
+                assertThat(ids(popular(kind))).containsExactlyInAnyOrder(shared, kept);
             });
-            assertThat(backpack(gone)).isZero();
+            assertThat(backpack(gone).size()).isZero();
 
             // The retraining the erasure asked for: the new model does not know them, and no older file is left.
             await().atMost(Duration.ofSeconds(120)).until(() -> Training.jobs().stream().anyMatch(job ->
-                    job.trigger().equals("erasure") && job.state().equals("SUCCEEDED")
+                    job.trigger().equals("erasure") && job.state() == TrainingState.SUCCEEDED
                             && job.requestedAt().isAfter(trained.finishedAt())));
             Training.awaitIdle();
             ServingSnapshot now = serving.current().orElseThrow();
@@ -104,23 +105,5 @@ class ErasureTest {
             assertThat(Events.rows(database, "interactions", "item_id", "er-" + run))
                     .isEqualTo(10 + 1); // the other users' likes and the marker
         }
-    }
-
-    private static Recommendations recommendations(String user, String kind) {
-        var request = given().queryParam("limit", 100);
-        if (kind != null) {
-            request = request.queryParam("kind", kind);
-        }
-        return request.get("/users/{id}/recommendations", user).then().statusCode(200).extract()
-                .as(Recommendations.class);
-    }
-
-    private static java.util.List<String> popularOfKind(String kind) {
-        return recommendations("nobody-" + UUID.randomUUID(), kind).items().stream().map(ScoredItem::itemId).toList();
-    }
-
-    private static int backpack(String user) {
-        return given().header(ForwardedIdentity.USER_HEADER, user).get("/users/{id}/backpack", user).then()
-                .statusCode(200).extract().jsonPath().getList("items").size();
     }
 }

@@ -17,6 +17,8 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.vsekai.backpack.contracts.Identifiers;
+import org.vsekai.backpack.contracts.http.ForwardedIdentity;
 import org.vsekai.backpack.contracts.interaction.ActivityType;
 import org.vsekai.backpack.recommender.Events;
 
@@ -183,13 +185,36 @@ class RecommendationResourceTest {
                     .body("errors.field", hasItem("limit"));
         }
         given().queryParam("limit", "ten").get("/users/{id}/recommendations", "anyone")
-                .then().statusCode(404).contentType("application/problem+json");
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("limit"));
         given().queryParam("kind", "Not A Kind!").get("/users/{id}/recommendations", "anyone")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("kind"));
         given().contentType(ContentType.JSON).body(Map.of("items", List.of(" "), "kind", "BAD KIND"))
                 .post("/recommendations").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", org.hamcrest.Matchers.hasItems("items[0]", "kind"));
+    }
+
+    @Test
+    void idsFollowTheSuitesOneRule() {
+        String longest = "i".repeat(Identifiers.MAX_LENGTH);
+        String tooLong = longest + "i";
+        given().get("/users/{id}/recommendations", longest).then().statusCode(200);
+        for (String bad : List.of(tooLong, " ", "a\u0007b")) {
+            given().get("/users/{id}/recommendations", bad).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", contains("userId"));
+            given().get("/items/{id}/similar", bad).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", contains("itemId"));
+            given().header(ForwardedIdentity.USER_HEADER, "an-admin")
+                    .header(ForwardedIdentity.ROLES_HEADER, ForwardedIdentity.ROLE_ADMIN)
+                    .get("/users/{id}/backpack", bad).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", contains("userId"));
+            given().get("/admin/training/jobs/{id}", bad).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", contains("id"));
+        }
+        given().contentType(ContentType.JSON).body(Map.of("items", List.of("fine", "a\u0000b", tooLong), "limit", 0))
+                .post("/recommendations").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("limit", "items[1]", "items[2]"));
     }
 
     private static List<String> items(String user, String kind) {

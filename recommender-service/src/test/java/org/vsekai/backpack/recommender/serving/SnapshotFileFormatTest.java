@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.zip.CRC32;
 
 import org.junit.jupiter.api.Test;
-import org.vsekai.backpack.recommender.model.algorithm.ScoredItem;
+import org.vsekai.backpack.recommender.model.algorithm.ScoredIndex;
 
 /** Format 1 written byte by byte as its layout says, independently of SnapshotFile: saved models keep loading. */
 class SnapshotFileFormatTest {
@@ -72,11 +72,11 @@ class SnapshotFileFormatTest {
         assertThat(loaded.items().ids()).containsExactly("i1", "i2", "i3");
         // u1 = (1, 0): i2 scores 0.9, i1 0.5, i3 0.3.
         assertThat(loaded.factorScan().recommend(loaded.userVector("u1"), new int[0], i -> true, 3))
-                .extracting(ScoredItem::item).containsExactly(1, 0, 2);
+                .extracting(ScoredIndex::item).containsExactly(1, 0, 2);
         assertThat(loaded.neighbours().similarItems(0, 10, i -> true))
-                .containsExactly(new ScoredItem(1, 0.75f), new ScoredItem(2, 0.25f));
+                .containsExactly(new ScoredIndex(1, 0.75f), new ScoredIndex(2, 0.25f));
         assertThat(loaded.neighbours().recommend(new int[] {0, 1}, new int[] {0, 1}, i -> true, 10))
-                .isEqualTo(List.of(new ScoredItem(2, 0.25f)));
+                .isEqualTo(List.of(new ScoredIndex(2, 0.25f)));
         ByteArrayOutputStream written = new ByteArrayOutputStream();
         SnapshotFile.write(loaded, written);
         assertThat(written.toByteArray()).isEqualTo(file);

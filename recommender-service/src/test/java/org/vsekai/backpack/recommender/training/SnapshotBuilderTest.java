@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.vsekai.backpack.recommender.model.algorithm.ImplicitAls;
 import org.vsekai.backpack.recommender.model.algorithm.ItemNeighbours;
 import org.vsekai.backpack.recommender.model.algorithm.Rp3Beta;
-import org.vsekai.backpack.recommender.model.algorithm.ScoredItem;
+import org.vsekai.backpack.recommender.model.algorithm.ScoredIndex;
 import org.vsekai.backpack.recommender.model.matrix.Interaction;
 import org.vsekai.backpack.recommender.model.matrix.InteractionMatrix;
 import org.vsekai.backpack.recommender.model.serving.NeighbourScan;
@@ -63,8 +63,8 @@ class SnapshotBuilderTest {
         for (int u = 0; u < matrix.userCount(); u++) {
             String user = matrix.users().idOf(u);
             int[] seen = matrix.itemsOf(u);
-            List<ScoredItem> expected = als.recommend(u, 5, matrix.seenBy(u));
-            List<ScoredItem> served = snapshot.factorScan().recommend(snapshot.userVector(user), seen, i -> true, 5);
+            List<ScoredIndex> expected = als.recommend(u, 5, matrix.seenBy(u));
+            List<ScoredIndex> served = snapshot.factorScan().recommend(snapshot.userVector(user), seen, i -> true, 5);
             assertThat(ids(snapshot, served)).as("user %s", user).isEqualTo(ids(matrix, expected));
             List<String> expectedItemItem = ids(matrix, rp3.recommend(u, 5, matrix.seenBy(u)));
             List<String> servedItemItem = snapshot.neighbours().recommend(seen, seen, i -> true, 5).stream()
@@ -83,7 +83,7 @@ class SnapshotBuilderTest {
         float[] user = snapshot.userVector("u0");
         int[] excluded = {snapshot.items().indexOf("i0"), snapshot.items().indexOf("i1")};
         Arrays.sort(excluded);
-        List<ScoredItem> odd = snapshot.factorScan().recommend(user, excluded,
+        List<ScoredIndex> odd = snapshot.factorScan().recommend(user, excluded,
                 i -> Integer.parseInt(snapshot.items().idOf(i).substring(1)) % 2 == 1, 100);
         assertThat(odd).isNotEmpty().allSatisfy(s -> {
             assertThat(Integer.parseInt(snapshot.items().idOf(s.item()).substring(1)) % 2).isEqualTo(1);
@@ -100,12 +100,12 @@ class SnapshotBuilderTest {
                 new float[] {0.5f, 0.9f, 0.1f}));
         int[] sources = {0, 1};
         var result = index.recommend(sources, new int[] {0, 1}, i -> true, 10);
-        assertThat(result).extracting(ScoredItem::item).containsExactly(2, 3);
+        assertThat(result).extracting(ScoredIndex::item).containsExactly(2, 3);
         assertThat(result.get(0).score()).isEqualTo(1.4f);
         assertThat(index.because(sources, result.get(0).item(), 2)).containsExactly(1, 0);
         assertThat(index.because(sources, result.get(1).item(), 2)).containsExactly(1);
         assertThat(index.recommend(sources, new int[] {0, 1, 2}, i -> true, 10))
-                .extracting(ScoredItem::item).containsExactly(3);
+                .extracting(ScoredIndex::item).containsExactly(3);
     }
 
     @Test
@@ -151,11 +151,11 @@ class SnapshotBuilderTest {
                 .hasMessageContaining("no interactions");
     }
 
-    private static List<String> ids(ServingSnapshot snapshot, List<ScoredItem> items) {
+    private static List<String> ids(ServingSnapshot snapshot, List<ScoredIndex> items) {
         return items.stream().map(s -> snapshot.items().idOf(s.item())).toList();
     }
 
-    private static List<String> ids(InteractionMatrix matrix, List<ScoredItem> items) {
+    private static List<String> ids(InteractionMatrix matrix, List<ScoredIndex> items) {
         return items.stream().map(s -> matrix.items().idOf(s.item())).toList();
     }
 }

@@ -17,7 +17,7 @@ public final class Training {
     /** Waits until no job is queued or running, so that the next one reads the data stored by now. */
     public static void awaitIdle() {
         await().atMost(Duration.ofSeconds(120)).until(() -> jobs().stream()
-                .noneMatch(job -> job.state().equals("QUEUED") || job.state().equals("RUNNING")));
+                .allMatch(job -> job.state().finished()));
     }
 
     public static List<TrainingJob> jobs() {
@@ -29,10 +29,7 @@ public final class Training {
     }
 
     public static TrainingJob awaitDone(String id) {
-        await().atMost(Duration.ofSeconds(120)).until(() -> {
-            String state = job(id).state();
-            return state.equals("SUCCEEDED") || state.equals("FAILED");
-        });
+        await().atMost(Duration.ofSeconds(120)).until(() -> job(id).state().finished());
         return job(id);
     }
 

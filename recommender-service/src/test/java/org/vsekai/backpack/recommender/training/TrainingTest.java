@@ -3,6 +3,7 @@ package org.vsekai.backpack.recommender.training;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.vsekai.backpack.recommender.Recommending.forUser;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,7 @@ import org.vsekai.backpack.contracts.recommendation.Recommendations;
 import org.vsekai.backpack.contracts.recommendation.ScoredItem;
 import org.vsekai.backpack.contracts.recommendation.SimilarItems;
 import org.vsekai.backpack.contracts.recommendation.TrainingJob;
+import org.vsekai.backpack.contracts.recommendation.TrainingState;
 import org.vsekai.backpack.recommender.Events;
 import org.vsekai.backpack.recommender.RecommenderConfig;
 import org.vsekai.backpack.recommender.model.matrix.InteractionMatrix;
@@ -118,7 +120,7 @@ class TrainingTest {
     void anAdminTrainingServesVersionedModelsThatASecondLoadServesIdentically() throws Exception {
         TrainingJob job = Training.trainNow();
 
-        assertThat(job.state()).isEqualTo("SUCCEEDED");
+        assertThat(job.state()).isEqualTo(TrainingState.SUCCEEDED);
         assertThat(job.trigger()).isEqualTo("admin");
         assertThat(job.interactions()).isPositive();
         assertThat(job.modelVersion()).matches("\\d{8}T\\d{9}Z-\\d{4}");
@@ -127,12 +129,12 @@ class TrainingTest {
         assertThat(Training.jobs().get(0).id()).isEqualTo(job.id());
 
         // User-item: iALS, my group's other items, never mine, each explained by my items.
-        Recommendations mine = recommendations(me, kindA);
+        Recommendations mine = forUser(me, kindA, 10);
         assertThat(mine.model()).isEqualTo("ials@" + job.modelVersion());
         assertThat(mine.items()).extracting(ScoredItem::itemId).containsExactlyInAnyOrder(a(3), a(4), a(5));
         assertThat(mine.items()).allSatisfy(item -> assertThat(item.because()).isNotEmpty()
                 .isSubsetOf(a(0), a(1), a(2)));
-        Recommendations unfiltered = recommendations(me, null);
+        Recommendations unfiltered = forUser(me, null, 10);
         assertThat(unfiltered.items().get(0).itemId()).isIn(a(3), a(4), a(5));
 
         // Item-item: RP3beta neighbours, the item's own group first.
@@ -156,8 +158,8 @@ class TrainingTest {
         ServingSnapshot loaded = store.load(job.modelVersion());
         serving.swap(loaded);
         assertThat(serving.current()).containsSame(loaded);
-        assertThat(recommendations(me, kindA)).isEqualTo(mine);
-        assertThat(recommendations(me, null)).isEqualTo(unfiltered);
+        assertThat(forUser(me, kindA, 10)).isEqualTo(mine);
+        assertThat(forUser(me, null, 10)).isEqualTo(unfiltered);
         assertThat(given().queryParam("limit", 5).get("/items/{id}/similar", a(0)).then().statusCode(200).extract()
                 .as(SimilarItems.class)).isEqualTo(similar);
     }
@@ -170,19 +172,19 @@ class TrainingTest {
             // A new user since the training: item-item from what they did since.
             events.interaction(late, ActivityType.LIKE, a(0));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                Recommendations theirs = recommendations(late, kindA);
+                Recommendations theirs = forUser(late, kindA, 10);
                 assertThat(theirs.model()).isEqualTo("rp3beta@" + job.modelVersion());
                 assertThat(theirs.items()).extracting(ScoredItem::itemId).doesNotContain(a(0)).contains(a(1));
                 assertThat(theirs.items().get(0).because()).containsExactly(a(0));
             });
 
             // My backpack: an item in it is never recommended; taken out, it may come back.
-            assertThat(recommendations(me, kindA).items()).extracting(ScoredItem::itemId).contains(a(3));
+            assertThat(forUser(me, kindA, 10).items()).extracting(ScoredItem::itemId).contains(a(3));
             events.interaction(me, ActivityType.ADD, a(3));
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(recommendations(me, kindA).items())
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(forUser(me, kindA, 10).items())
                     .extracting(ScoredItem::itemId).containsExactlyInAnyOrder(a(4), a(5)));
             events.interaction(me, ActivityType.REMOVE, a(3));
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(recommendations(me, kindA).items())
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(forUser(me, kindA, 10).items())
                     .extracting(ScoredItem::itemId).contains(a(3)));
         }
     }
@@ -223,7 +225,7 @@ class TrainingTest {
             int before = served.get();
             await().atMost(Duration.ofSeconds(30)).until(() -> served.get() >= before + 20);
             TrainingJob job = Training.trainNow();
-            assertThat(job.state()).isEqualTo("SUCCEEDED");
+            assertThat(job.state()).isEqualTo(TrainingState.SUCCEEDED);
             versions.add(job.modelVersion());
         }
         int before = served.get();
@@ -246,7 +248,7 @@ class TrainingTest {
     void aFailedTrainingLeavesTheServedModelAsItWas() {
         Training.trainNow();
         ServingSnapshot served = serving.current().orElseThrow();
-        Recommendations before = recommendations(me, kindA);
+        Recommendations before = forUser(me, kindA, 10);
         List<String> files = store.versions();
         QuarkusMock.installMockForType(new ModelTrainer(config) {
             @Override
@@ -258,12 +260,12 @@ class TrainingTest {
 
         TrainingJob failed = Training.trainNow();
 
-        assertThat(failed.state()).isEqualTo("FAILED");
+        assertThat(failed.state()).isEqualTo(TrainingState.FAILED);
         assertThat(failed.error()).contains("injected failure");
         assertThat(failed.modelVersion()).isNull();
         assertThat(serving.current()).containsSame(served);
         assertThat(store.versions()).isEqualTo(files);
-        assertThat(recommendations(me, kindA)).isEqualTo(before);
+        assertThat(forUser(me, kindA, 10)).isEqualTo(before);
     }
 
     @Test
@@ -288,20 +290,11 @@ class TrainingTest {
         assertThat(entered.await(60, TimeUnit.SECONDS)).isTrue();
         TrainingJob second = Training.start();
         assertThat(second.id()).isEqualTo(first.id());
-        assertThat(second.state()).isEqualTo("RUNNING");
-        assertThat(Training.job(first.id()).state()).isEqualTo("RUNNING");
+        assertThat(second.state()).isEqualTo(TrainingState.RUNNING);
+        assertThat(Training.job(first.id()).state()).isEqualTo(TrainingState.RUNNING);
         release.countDown();
-        assertThat(Training.awaitDone(first.id()).state()).isEqualTo("SUCCEEDED");
+        assertThat(Training.awaitDone(first.id()).state()).isEqualTo(TrainingState.SUCCEEDED);
         given().get("/admin/training/jobs/{id}", "no-such-job").then().statusCode(404)
                 .contentType("application/problem+json");
-    }
-
-    private static Recommendations recommendations(String user, String kind) {
-        var request = given().queryParam("limit", 10);
-        if (kind != null) {
-            request = request.queryParam("kind", kind);
-        }
-        return request.get("/users/{id}/recommendations", user).then().statusCode(200).extract()
-                .as(Recommendations.class);
     }
 }

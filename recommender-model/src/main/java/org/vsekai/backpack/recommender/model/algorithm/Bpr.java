@@ -26,7 +26,7 @@ import org.vsekai.backpack.recommender.model.matrix.InteractionMatrix;
  * float arrays, so recommending and serving are plain Java; the item bias is folded in as a last dimension (user
  * component 1).
  */
-public final class Bpr implements SimilarItems, FactorModel {
+public final class Bpr implements ItemItemRecommender, FactorModel {
 
     private static final System.Logger LOG = System.getLogger(Bpr.class.getName());
     private static final float ADAM_BETA1 = 0.9f;
@@ -316,7 +316,7 @@ public final class Bpr implements SimilarItems, FactorModel {
     }
 
     @Override
-    public List<ScoredItem> recommend(int user, int k, IntPredicate excluded) {
+    public List<ScoredIndex> recommend(int user, int k, IntPredicate excluded) {
         int width = factors();
         TopK top = new TopK(k);
         for (int item = 0; item < interactions.itemCount(); item++) {
@@ -329,7 +329,7 @@ public final class Bpr implements SimilarItems, FactorModel {
 
     /** Items ranked by the cosine of their factor vectors (the bias left out: it says nothing about likeness). */
     @Override
-    public List<ScoredItem> similarItems(int item, int k) {
+    public List<ScoredIndex> similarItems(int item, int k) {
         int f = settings.factors();
         int width = f + 1;
         float norm = (float) Math.sqrt(dot(itemRows, item * width, itemRows, item * width, f));

@@ -12,7 +12,7 @@ import org.vsekai.backpack.recommender.model.matrix.InteractionMatrix;
  * For small catalogues only: it inverts a dense item×item matrix (O(n³) time, n² doubles), which is seconds for
  * MovieLens' 1,682 items and impossible for 200k; large catalogues need ItemCF or ALS.
  */
-public final class Ease implements SimilarItems {
+public final class Ease implements ItemItemRecommender {
 
     private static final System.Logger LOG = System.getLogger(Ease.class.getName());
 
@@ -91,7 +91,7 @@ public final class Ease implements SimilarItems {
     }
 
     @Override
-    public List<ScoredItem> recommend(int user, int k, IntPredicate excluded) {
+    public List<ScoredIndex> recommend(int user, int k, IntPredicate excluded) {
         float[] scores = new float[n];
         for (int p = interactions.rowStart(user); p < interactions.rowEnd(user); p++) {
             int row = interactions.itemAt(p) * n;
@@ -110,7 +110,7 @@ public final class Ease implements SimilarItems {
     }
 
     @Override
-    public List<ScoredItem> similarItems(int item, int k) {
+    public List<ScoredIndex> similarItems(int item, int k) {
         TopK top = new TopK(k);
         for (int j = 0; j < n; j++) {
             if (j != item && interactions.columnEnd(j) > interactions.columnStart(j)) {

@@ -13,7 +13,7 @@ import org.vsekai.backpack.recommender.model.matrix.InteractionMatrix;
  * conjugate-gradient steps, warm-started from the previous factors (Takács, Pilászy, Tikk 2011), so a step costs
  * O(f² + nnz·f) per row instead of a f³ solve. Factors are float arrays, one row per user/item, row-major.
  */
-public final class ImplicitAls implements SimilarItems, FactorModel {
+public final class ImplicitAls implements ItemItemRecommender, FactorModel {
 
     private static final System.Logger LOG = System.getLogger(ImplicitAls.class.getName());
 
@@ -189,7 +189,7 @@ public final class ImplicitAls implements SimilarItems, FactorModel {
     }
 
     @Override
-    public List<ScoredItem> recommend(int user, int k, IntPredicate excluded) {
+    public List<ScoredIndex> recommend(int user, int k, IntPredicate excluded) {
         int f = settings.factors();
         float[] x = new float[f];
         System.arraycopy(userFactors, user * f, x, 0, f);
@@ -204,7 +204,7 @@ public final class ImplicitAls implements SimilarItems, FactorModel {
 
     /** Items ranked by the cosine of their factor vectors. */
     @Override
-    public List<ScoredItem> similarItems(int item, int k) {
+    public List<ScoredIndex> similarItems(int item, int k) {
         int f = settings.factors();
         float[] y = new float[f];
         System.arraycopy(itemFactors, item * f, y, 0, f);

@@ -71,9 +71,9 @@ public final class ItemNeighbours {
                 for (int i = from; i < to; i++) {
                     TopK top = new TopK(neighbours);
                     computation.neighboursOf(i, scratch, touched, top);
-                    List<ScoredItem> best = top.result();
+                    List<ScoredIndex> best = top.result();
                     double total = 0;
-                    for (ScoredItem neighbour : best) {
+                    for (ScoredIndex neighbour : best) {
                         total += neighbour.score();
                     }
                     lists[i] = new int[best.size()];
@@ -148,7 +148,7 @@ public final class ItemNeighbours {
         return FloatBuffer.wrap(weights).asReadOnlyBuffer();
     }
 
-    List<ScoredItem> recommend(InteractionMatrix interactions, int user, int k, IntPredicate excluded) {
+    List<ScoredIndex> recommend(InteractionMatrix interactions, int user, int k, IntPredicate excluded) {
         float[] scores = new float[interactions.itemCount()];
         int[] touched = new int[interactions.itemCount()];
         int touchedCount = 0;
@@ -172,10 +172,10 @@ public final class ItemNeighbours {
         return top.result();
     }
 
-    List<ScoredItem> of(int item, int k) {
-        List<ScoredItem> result = new ArrayList<>();
+    List<ScoredIndex> of(int item, int k) {
+        List<ScoredIndex> result = new ArrayList<>();
         for (int q = start[item]; q < Math.min(start[item + 1], start[item] + k); q++) {
-            result.add(new ScoredItem(items[q], weights[q]));
+            result.add(new ScoredIndex(items[q], weights[q]));
         }
         return result;
     }

@@ -10,7 +10,7 @@ import org.vsekai.backpack.recommender.model.matrix.InteractionMatrix;
  * sum of the item's weights to the user's items, and similar items are the item's own list. Subclasses only say how
  * the weights are computed.
  */
-abstract class NeighbourModel implements SimilarItems {
+abstract class NeighbourModel implements ItemItemRecommender {
 
     private InteractionMatrix interactions;
     private ItemNeighbours index = ItemNeighbours.empty();
@@ -22,7 +22,7 @@ abstract class NeighbourModel implements SimilarItems {
     }
 
     @Override
-    public final List<ScoredItem> recommend(int user, int k, IntPredicate excluded) {
+    public final List<ScoredIndex> recommend(int user, int k, IntPredicate excluded) {
         return index.recommend(interactions, user, k, excluded);
     }
 
@@ -32,7 +32,7 @@ abstract class NeighbourModel implements SimilarItems {
     }
 
     @Override
-    public final List<ScoredItem> similarItems(int item, int k) {
+    public final List<ScoredIndex> similarItems(int item, int k) {
         return index.of(item, k);
     }
 }

@@ -7,7 +7,7 @@ import org.vsekai.backpack.recommender.model.matrix.InteractionMatrix;
 
 /**
  * A user-item model: fitted on an interaction matrix, then asked for a user's top items. Models that can also say
- * which items are alike implement {@link SimilarItems}; the type says what a model can do.
+ * which items are alike implement {@link ItemItemRecommender}; the type says what a model can do.
  */
 public interface Recommender {
 
@@ -18,5 +18,5 @@ public interface Recommender {
      * The user's best {@code k} items, best first, never one for which {@code excluded} is true; fewer when the model
      * has fewer items with a score (items without any interaction are never returned).
      */
-    List<ScoredItem> recommend(int user, int k, IntPredicate excluded);
+    List<ScoredIndex> recommend(int user, int k, IntPredicate excluded);
 }

@@ -45,7 +45,7 @@ public final class TimeDecayedPopularity implements Recommender {
     }
 
     @Override
-    public List<ScoredItem> recommend(int user, int k, IntPredicate excluded) {
+    public List<ScoredIndex> recommend(int user, int k, IntPredicate excluded) {
         TopK top = new TopK(k);
         for (int item = 0; item < scores.length; item++) {
             if (scores[item] > 0 && !excluded.test(item)) {

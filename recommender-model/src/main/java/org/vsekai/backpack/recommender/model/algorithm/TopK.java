@@ -54,10 +54,10 @@ public final class TopK {
     }
 
     /** The kept items, best first. */
-    public List<ScoredItem> result() {
-        List<ScoredItem> result = new ArrayList<>(size);
+    public List<ScoredIndex> result() {
+        List<ScoredIndex> result = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            result.add(new ScoredItem(items[i], scores[i]));
+            result.add(new ScoredIndex(items[i], scores[i]));
         }
         result.sort((a, b) -> better(a.item(), a.score(), b.item(), b.score()) ? -1 : a.equals(b) ? 0 : 1);
         return result;

@@ -4,7 +4,7 @@ import java.util.BitSet;
 import java.util.List;
 
 import org.vsekai.backpack.recommender.model.algorithm.Recommender;
-import org.vsekai.backpack.recommender.model.algorithm.ScoredItem;
+import org.vsekai.backpack.recommender.model.algorithm.ScoredIndex;
 import org.vsekai.backpack.recommender.model.matrix.InteractionMatrix;
 
 /** Scores a fitted model on held-out items: top-k per user, items seen in training removed. */
@@ -20,8 +20,8 @@ public final class Evaluation {
         double map = 0;
         BitSet recommended = new BitSet(train.itemCount());
         for (HeldOut.UserItems user : heldOut.users()) {
-            List<ScoredItem> top = model.recommend(user.user(), k, train.seenBy(user.user()));
-            int[] ranked = top.stream().mapToInt(ScoredItem::item).toArray();
+            List<ScoredIndex> top = model.recommend(user.user(), k, train.seenBy(user.user()));
+            int[] ranked = top.stream().mapToInt(ScoredIndex::item).toArray();
             for (int item : ranked) {
                 recommended.set(item);
             }

@@ -8,7 +8,7 @@ import java.util.stream.IntStream;
 
 import org.vsekai.backpack.recommender.model.algorithm.DotProducts;
 import org.vsekai.backpack.recommender.model.algorithm.FactorModel;
-import org.vsekai.backpack.recommender.model.algorithm.ScoredItem;
+import org.vsekai.backpack.recommender.model.algorithm.ScoredIndex;
 import org.vsekai.backpack.recommender.model.algorithm.TopK;
 import org.vsekai.backpack.recommender.model.matrix.InteractionMatrix;
 
@@ -99,7 +99,7 @@ public final class FactorScan {
      * The best {@code k} items for the user vector, best first, skipping {@code excludedSorted} (ascending item
      * indexes, e.g. the user's backpack and seen items from the matrix row).
      */
-    public List<ScoredItem> recommend(float[] user, int[] excludedSorted, int k) {
+    public List<ScoredIndex> recommend(float[] user, int[] excludedSorted, int k) {
         return recommend(user, excludedSorted, ALL, k);
     }
 
@@ -107,12 +107,12 @@ public final class FactorScan {
      * The best {@code k} items for the user vector, best first, never one in {@code excludedSorted} (ascending item
      * indexes) nor one {@code allowed} refuses (asked only about items that would enter the top k).
      */
-    public List<ScoredItem> recommend(float[] user, int[] excludedSorted, IntPredicate allowed, int k) {
+    public List<ScoredIndex> recommend(float[] user, int[] excludedSorted, IntPredicate allowed, int k) {
         return scan(user, excludedSorted, allowed, k, true).top.result();
     }
 
     /** The same result scoring every row: the worst case, for data where the norm bound does not cut early. */
-    public List<ScoredItem> recommendScanningAll(float[] user, int[] excludedSorted, int k) {
+    public List<ScoredIndex> recommendScanningAll(float[] user, int[] excludedSorted, int k) {
         return scan(user, excludedSorted, ALL, k, false).top.result();
     }
 

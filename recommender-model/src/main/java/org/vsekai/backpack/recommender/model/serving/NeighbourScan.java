@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.IntPredicate;
 
 import org.vsekai.backpack.recommender.model.algorithm.ItemNeighbours;
-import org.vsekai.backpack.recommender.model.algorithm.ScoredItem;
+import org.vsekai.backpack.recommender.model.algorithm.ScoredIndex;
 import org.vsekai.backpack.recommender.model.algorithm.TopK;
 
 /**
@@ -50,18 +50,18 @@ public final class NeighbourScan {
     }
 
     /** The item's {@code k} most similar items, best first, skipping {@code excludedSorted} (ascending). */
-    public List<ScoredItem> similarItems(int item, int k, int[] excludedSorted) {
+    public List<ScoredIndex> similarItems(int item, int k, int[] excludedSorted) {
         return similarItems(item, k, j -> Arrays.binarySearch(excludedSorted, j) < 0);
     }
 
     /** The item's {@code k} most similar items, best first, that {@code allowed} accepts. */
-    public List<ScoredItem> similarItems(int item, int k, IntPredicate allowed) {
+    public List<ScoredIndex> similarItems(int item, int k, IntPredicate allowed) {
         int end = neighbours.end(item);
-        List<ScoredItem> result = new ArrayList<>(Math.min(k, end - neighbours.start(item)));
+        List<ScoredIndex> result = new ArrayList<>(Math.min(k, end - neighbours.start(item)));
         for (int q = neighbours.start(item); q < end && result.size() < k; q++) {
             int j = neighbours.neighbourAt(q);
             if (allowed.test(j)) {
-                result.add(new ScoredItem(j, neighbours.weightAt(q)));
+                result.add(new ScoredIndex(j, neighbours.weightAt(q)));
             }
         }
         return result;
@@ -71,7 +71,7 @@ public final class NeighbourScan {
      * The best {@code k} items for a user whose items are {@code userItemsSorted} (ascending), never one of
      * {@code excludedSorted} (ascending; usually the same array: backpack and seen items).
      */
-    public List<ScoredItem> recommend(int[] userItemsSorted, int[] excludedSorted, int k) {
+    public List<ScoredIndex> recommend(int[] userItemsSorted, int[] excludedSorted, int k) {
         return recommend(userItemsSorted, excludedSorted, ALL, k);
     }
 
@@ -80,17 +80,17 @@ public final class NeighbourScan {
      * sources, never one of {@code excludedSorted} (ascending) nor one {@code allowed} refuses (asked only about
      * items that would enter the top k).
      */
-    public List<ScoredItem> recommend(int[] sources, int[] excludedSorted, IntPredicate allowed, int k) {
+    public List<ScoredIndex> recommend(int[] sources, int[] excludedSorted, IntPredicate allowed, int k) {
         Scratch s = scratch.poll();
         if (s == null) {
             s = new Scratch(neighbours.itemCount());
         }
-        List<ScoredItem> result = recommend(s, sources, excludedSorted, allowed, k);
+        List<ScoredIndex> result = recommend(s, sources, excludedSorted, allowed, k);
         scratch.offer(s); // back only when done: every touched score was reset to zero (a failure drops it)
         return result;
     }
 
-    private List<ScoredItem> recommend(Scratch s, int[] sources, int[] excludedSorted, IntPredicate allowed, int k) {
+    private List<ScoredIndex> recommend(Scratch s, int[] sources, int[] excludedSorted, IntPredicate allowed, int k) {
         float[] scores = s.scores;
         int[] touched = s.touched;
         int touchedCount = 0;
@@ -126,6 +126,6 @@ public final class NeighbourScan {
                 top.offer(i, w);
             }
         }
-        return top.result().stream().mapToInt(ScoredItem::item).toArray();
+        return top.result().stream().mapToInt(ScoredIndex::item).toArray();
     }
 }

@@ -44,11 +44,7 @@ class BprTest {
 
     @Test
     void recommendsEachClusterUserTheItemItMisses() {
-        for (int u = 0; u < 20; u++) {
-            int index = user(clusters, u);
-            assertThat(ids(clusters, model.recommend(index, 1, clusters.seenBy(index)))).as("u%d", u)
-                    .containsExactly(Fixtures.missingItemOf(u));
-        }
+        Fixtures.assertRecommendsEachUserTheItemItMisses(model, clusters, "");
     }
 
     @Test
@@ -56,9 +52,9 @@ class BprTest {
         int index = user(clusters, 0);
         int excludedA = item(clusters, 1);
         int excludedB = item(clusters, 7);
-        List<ScoredItem> all = model.recommend(index, 10, i -> i == excludedA || i == excludedB);
+        List<ScoredIndex> all = model.recommend(index, 10, i -> i == excludedA || i == excludedB);
 
-        assertThat(all).hasSize(8).extracting(ScoredItem::item).doesNotContain(excludedA, excludedB);
+        assertThat(all).hasSize(8).extracting(ScoredIndex::item).doesNotContain(excludedA, excludedB);
     }
 
     @Test
@@ -97,11 +93,11 @@ class BprTest {
 
         for (int u = 0; u < 20; u++) {
             int index = user(clusters, u);
-            assertThat(second.recommend(index, 5, i -> false)).extracting(ScoredItem::item).as("u%d", u)
+            assertThat(second.recommend(index, 5, i -> false)).extracting(ScoredIndex::item).as("u%d", u)
                     .containsExactlyInAnyOrderElementsOf(model.recommend(index, 5, i -> false).stream()
-                            .map(ScoredItem::item).toList());
-            assertThat(second.recommend(index, 1, clusters.seenBy(index))).extracting(ScoredItem::item)
-                    .isEqualTo(model.recommend(index, 1, clusters.seenBy(index)).stream().map(ScoredItem::item)
+                            .map(ScoredIndex::item).toList());
+            assertThat(second.recommend(index, 1, clusters.seenBy(index))).extracting(ScoredIndex::item)
+                    .isEqualTo(model.recommend(index, 1, clusters.seenBy(index)).stream().map(ScoredIndex::item)
                             .toList());
         }
     }

@@ -48,11 +48,7 @@ class EaseTest {
         InteractionMatrix clusters = Fixtures.twoClusters();
         Ease model = new Ease(1);
         model.fit(clusters);
-        for (int u = 0; u < 20; u++) {
-            int index = user(clusters, u);
-            assertThat(ids(clusters, model.recommend(index, 1, clusters.seenBy(index)))).as("u%d", u)
-                    .containsExactly(Fixtures.missingItemOf(u));
-        }
+        Fixtures.assertRecommendsEachUserTheItemItMisses(model, clusters, "");
         assertThat(ids(clusters, model.similarItems(item(clusters, 7), 4)))
                 .containsExactlyInAnyOrder("i5", "i6", "i8", "i9");
     }

@@ -1,5 +1,7 @@
 package org.vsekai.backpack.recommender.model.algorithm;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,6 +50,18 @@ final class Fixtures {
         return "i" + ((user < 10 ? 0 : 5) + user % 5);
     }
 
+    /**
+     * Asserts what every model must do on {@link #twoClusters()} once fitted on it: its one best item for each user
+     * is the item that user misses ({@code label} names the model in a failure, may be empty).
+     */
+    static void assertRecommendsEachUserTheItemItMisses(Recommender model, InteractionMatrix clusters, String label) {
+        for (int u = 0; u < 20; u++) {
+            int index = user(clusters, u);
+            assertThat(ids(clusters, model.recommend(index, 1, clusters.seenBy(index)))).as("%su%d", label, u)
+                    .containsExactly(missingItemOf(u));
+        }
+    }
+
     static int user(InteractionMatrix matrix, int row) {
         return matrix.users().indexOf("u" + row);
     }
@@ -56,7 +70,7 @@ final class Fixtures {
         return matrix.items().indexOf("i" + column);
     }
 
-    static List<String> ids(InteractionMatrix matrix, List<ScoredItem> items) {
+    static List<String> ids(InteractionMatrix matrix, List<ScoredIndex> items) {
         return items.stream().map(s -> matrix.items().idOf(s.item())).toList();
     }
 }

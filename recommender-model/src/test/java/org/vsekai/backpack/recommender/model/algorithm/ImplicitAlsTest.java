@@ -17,11 +17,7 @@ class ImplicitAlsTest {
         InteractionMatrix clusters = Fixtures.twoClusters();
         ImplicitAls model = new ImplicitAls(SETTINGS);
         model.fit(clusters);
-        for (int u = 0; u < 20; u++) {
-            int index = user(clusters, u);
-            assertThat(ids(clusters, model.recommend(index, 1, clusters.seenBy(index)))).as("u%d", u)
-                    .containsExactly(Fixtures.missingItemOf(u));
-        }
+        Fixtures.assertRecommendsEachUserTheItemItMisses(model, clusters, "");
     }
 
     @Test

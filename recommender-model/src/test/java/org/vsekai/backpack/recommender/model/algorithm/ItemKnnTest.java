@@ -27,7 +27,7 @@ class ItemKnnTest {
         ItemKnn model = new ItemKnn(ItemSimilarityMeasure.COSINE, 10, 0);
         model.fit(matrix);
 
-        List<ScoredItem> similar = model.similarItems(item(matrix, 0), 10);
+        List<ScoredIndex> similar = model.similarItems(item(matrix, 0), 10);
         assertThat(ids(matrix, similar)).containsExactly("i1", "i2");
         double a = 2 / Math.sqrt(6);
         double b = 1 / Math.sqrt(3);
@@ -42,7 +42,7 @@ class ItemKnnTest {
         ItemKnn model = new ItemKnn(ItemSimilarityMeasure.COSINE, 10, 1);
         model.fit(matrix);
 
-        List<ScoredItem> similar = model.similarItems(item(matrix, 2), 10);
+        List<ScoredIndex> similar = model.similarItems(item(matrix, 2), 10);
         assertThat(ids(matrix, similar)).containsExactly("i1", "i0");
         double toI1 = 1 / (Math.sqrt(2) + 1);
         double toI0 = 1 / (Math.sqrt(3) + 1);
@@ -55,7 +55,7 @@ class ItemKnnTest {
         ItemKnn model = new ItemKnn(ItemSimilarityMeasure.TANIMOTO, 10, 0);
         model.fit(matrix);
 
-        List<ScoredItem> similar = model.similarItems(item(matrix, 1), 10);
+        List<ScoredIndex> similar = model.similarItems(item(matrix, 1), 10);
         assertThat(ids(matrix, similar)).containsExactly("i0", "i2");
         assertThat(similar.get(0).score()).isCloseTo(4f / 7, within(1e-6f));
         assertThat(similar.get(1).score()).isCloseTo(3f / 7, within(1e-6f));
@@ -78,11 +78,7 @@ class ItemKnnTest {
         for (ItemSimilarityMeasure measure : ItemSimilarityMeasure.values()) {
             ItemKnn model = new ItemKnn(measure, 20, 0);
             model.fit(clusters);
-            for (int u = 0; u < 20; u++) {
-                int index = user(clusters, u);
-                assertThat(ids(clusters, model.recommend(index, 1, clusters.seenBy(index))))
-                        .as("%s for u%d", measure, u).containsExactly(Fixtures.missingItemOf(u));
-            }
+            Fixtures.assertRecommendsEachUserTheItemItMisses(model, clusters, measure + " for ");
         }
     }
 }

@@ -26,7 +26,7 @@ class Rp3BetaTest {
         Rp3Beta model = new Rp3Beta(1, 0, 10, false);
         model.fit(matrix);
 
-        List<ScoredItem> similar = model.similarItems(item(matrix, 0), 10);
+        List<ScoredIndex> similar = model.similarItems(item(matrix, 0), 10);
         assertThat(ids(matrix, similar)).containsExactly("i1", "i2");
         assertThat(similar.get(0).score()).isCloseTo(1f / 3, within(1e-6f));
         assertThat(similar.get(1).score()).isCloseTo(1f / 6, within(1e-6f));
@@ -41,7 +41,7 @@ class Rp3BetaTest {
         Rp3Beta model = new Rp3Beta(1, 2, 10, false);
         model.fit(matrix);
 
-        List<ScoredItem> similar = model.similarItems(item(matrix, 0), 10);
+        List<ScoredIndex> similar = model.similarItems(item(matrix, 0), 10);
         assertThat(ids(matrix, similar)).containsExactly("i2", "i1");
         assertThat(similar.get(1).score()).isCloseTo(1f / 12, within(1e-6f));
     }
@@ -51,10 +51,6 @@ class Rp3BetaTest {
         InteractionMatrix clusters = Fixtures.twoClusters();
         Rp3Beta model = new Rp3Beta(1, 0.5, 20, true);
         model.fit(clusters);
-        for (int u = 0; u < 20; u++) {
-            int index = user(clusters, u);
-            assertThat(ids(clusters, model.recommend(index, 1, clusters.seenBy(index)))).as("u%d", u)
-                    .containsExactly(Fixtures.missingItemOf(u));
-        }
+        Fixtures.assertRecommendsEachUserTheItemItMisses(model, clusters, "");
     }
 }

@@ -13,8 +13,8 @@ class TopKTest {
         for (int item = 0; item < scores.length; item++) {
             top.offer(item, scores[item]);
         }
-        assertThat(top.result()).containsExactly(new ScoredItem(1, 3f), new ScoredItem(3, 3f),
-                new ScoredItem(4, 2f));
+        assertThat(top.result()).containsExactly(new ScoredIndex(1, 3f), new ScoredIndex(3, 3f),
+                new ScoredIndex(4, 2f));
     }
 
     @Test
@@ -23,7 +23,7 @@ class TopKTest {
         top.offer(7, 1f);
         top.offer(8, Float.NaN);
         top.offer(2, -1f);
-        assertThat(top.result()).containsExactly(new ScoredItem(7, 1f), new ScoredItem(2, -1f));
+        assertThat(top.result()).containsExactly(new ScoredIndex(7, 1f), new ScoredIndex(2, -1f));
         assertThat(new TopK(0).result()).isEmpty();
     }
 

@@ -9,7 +9,7 @@ import java.util.function.IntPredicate;
 
 import org.junit.jupiter.api.Test;
 import org.vsekai.backpack.recommender.model.algorithm.Recommender;
-import org.vsekai.backpack.recommender.model.algorithm.ScoredItem;
+import org.vsekai.backpack.recommender.model.algorithm.ScoredIndex;
 import org.vsekai.backpack.recommender.model.matrix.Interaction;
 import org.vsekai.backpack.recommender.model.matrix.InteractionMatrix;
 
@@ -32,9 +32,9 @@ class EvaluationTest {
             }
 
             @Override
-            public List<ScoredItem> recommend(int user, int k, IntPredicate excluded) {
+            public List<ScoredIndex> recommend(int user, int k, IntPredicate excluded) {
                 return lists.get(train.users().idOf(user)).stream().map(train.items()::indexOf)
-                        .filter(i -> !excluded.test(i)).limit(k).map(i -> new ScoredItem(i, 1)).toList();
+                        .filter(i -> !excluded.test(i)).limit(k).map(i -> new ScoredIndex(i, 1)).toList();
             }
         };
     }

@@ -9,7 +9,7 @@ import java.util.function.IntPredicate;
 
 import org.junit.jupiter.api.Test;
 import org.vsekai.backpack.recommender.model.algorithm.ImplicitAls;
-import org.vsekai.backpack.recommender.model.algorithm.ScoredItem;
+import org.vsekai.backpack.recommender.model.algorithm.ScoredIndex;
 import org.vsekai.backpack.recommender.model.matrix.InteractionMatrix;
 import org.vsekai.backpack.recommender.model.synthetic.SyntheticInteractions;
 
@@ -26,7 +26,7 @@ class FactorScanTest {
         FactorScan scan = FactorScan.of(model, MATRIX);
 
         for (int user = 0; user < MATRIX.userCount(); user++) {
-            List<ScoredItem> served = scan.recommend(model.userVector(user), MATRIX.itemsOf(user), 10);
+            List<ScoredIndex> served = scan.recommend(model.userVector(user), MATRIX.itemsOf(user), 10);
             assertThat(served).as("user %d", user).isEqualTo(model.recommend(user, 10, MATRIX.seenBy(user)))
                     .isEqualTo(scan.recommendScanningAll(model.userVector(user), MATRIX.itemsOf(user), 10));
         }
@@ -42,10 +42,10 @@ class FactorScanTest {
             excluded[i] = 2 * i;
         }
 
-        List<ScoredItem> served = scan.recommend(model.userVector(0), excluded, 100);
+        List<ScoredIndex> served = scan.recommend(model.userVector(0), excluded, 100);
 
         assertThat(served).hasSize(100);
-        for (ScoredItem item : served) {
+        for (ScoredIndex item : served) {
             assertThat(item.item() % 2).isEqualTo(1);
             assertThat(MATRIX.columnEnd(item.item())).isGreaterThan(MATRIX.columnStart(item.item()));
         }
@@ -94,7 +94,7 @@ class FactorScanTest {
 
         for (int user = 0; user < 20; user++) {
             IntPredicate seen = MATRIX.seenBy(user);
-            List<ScoredItem> served = scan.recommend(model.userVector(user), MATRIX.itemsOf(user), odd, 100);
+            List<ScoredIndex> served = scan.recommend(model.userVector(user), MATRIX.itemsOf(user), odd, 100);
             assertThat(served).as("user %d", user).hasSize(100)
                     .isEqualTo(model.recommend(user, 100, item -> seen.test(item) || !odd.test(item)));
         }

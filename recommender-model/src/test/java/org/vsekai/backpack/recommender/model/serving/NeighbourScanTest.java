@@ -13,7 +13,7 @@ import org.vsekai.backpack.recommender.model.algorithm.ItemKnn;
 import org.vsekai.backpack.recommender.model.algorithm.ItemNeighbours;
 import org.vsekai.backpack.recommender.model.algorithm.ItemSimilarityMeasure;
 import org.vsekai.backpack.recommender.model.algorithm.Rp3Beta;
-import org.vsekai.backpack.recommender.model.algorithm.ScoredItem;
+import org.vsekai.backpack.recommender.model.algorithm.ScoredIndex;
 import org.vsekai.backpack.recommender.model.matrix.InteractionMatrix;
 import org.vsekai.backpack.recommender.model.synthetic.SyntheticInteractions;
 
@@ -66,11 +66,11 @@ class NeighbourScanTest {
         while (model.similarItems(item, 20).size() < 20) {
             item++;
         }
-        List<ScoredItem> unfiltered = model.similarItems(item, 20);
+        List<ScoredIndex> unfiltered = model.similarItems(item, 20);
         int[] excluded = {Math.min(unfiltered.get(0).item(), unfiltered.get(2).item()),
                 Math.max(unfiltered.get(0).item(), unfiltered.get(2).item())};
 
-        List<ScoredItem> served = scan.similarItems(item, 5, excluded);
+        List<ScoredIndex> served = scan.similarItems(item, 5, excluded);
 
         assertThat(served).containsExactly(unfiltered.get(1), unfiltered.get(3), unfiltered.get(4),
                 unfiltered.get(5), unfiltered.get(6));
@@ -114,7 +114,7 @@ class NeighbourScanTest {
             IntPredicate seenBy = MATRIX.seenBy(user);
             int[] excluded = IntStream.range(0, MATRIX.itemCount())
                     .filter(i -> seenBy.test(i) || i % 3 != 0).toArray();
-            List<ScoredItem> served = scan.recommend(seen, seen, multipleOfThree, 10);
+            List<ScoredIndex> served = scan.recommend(seen, seen, multipleOfThree, 10);
             assertThat(served).as("user %d", user).isEqualTo(scan.recommend(seen, excluded, 10));
             assertThat(served).allSatisfy(s -> assertThat(s.item() % 3).isZero());
         }
@@ -130,9 +130,9 @@ class NeighbourScanTest {
         NeighbourScan scan = new NeighbourScan(ItemNeighbours.of(new int[] {0, 1, 3, 3, 3}, new int[] {2, 2, 3},
                 new float[] {0.5f, 0.9f, 0.1f}));
 
-        List<ScoredItem> result = scan.recommend(new int[] {0, 1}, new int[] {0, 1}, i -> true, 10);
+        List<ScoredIndex> result = scan.recommend(new int[] {0, 1}, new int[] {0, 1}, i -> true, 10);
 
-        assertThat(result).extracting(ScoredItem::item).containsExactly(2, 3);
+        assertThat(result).extracting(ScoredIndex::item).containsExactly(2, 3);
         assertThat(result.get(0).score()).isEqualTo(0.5f + 0.9f);
         assertThat(scan.because(new int[] {0, 1}, 2, 2)).containsExactly(1, 0);
         assertThat(scan.because(new int[] {0, 1}, 2, 1)).containsExactly(1);
@@ -145,10 +145,10 @@ class NeighbourScanTest {
     void concurrentCallsEachGetTheirOwnScratch() {
         Rp3Beta model = rp3Beta();
         NeighbourScan scan = new NeighbourScan(model.neighbours());
-        List<List<ScoredItem>> expected = IntStream.range(0, MATRIX.userCount())
+        List<List<ScoredIndex>> expected = IntStream.range(0, MATRIX.userCount())
                 .mapToObj(u -> model.recommend(u, 10, MATRIX.seenBy(u))).toList();
 
-        List<List<ScoredItem>> served = IntStream.range(0, MATRIX.userCount()).parallel()
+        List<List<ScoredIndex>> served = IntStream.range(0, MATRIX.userCount()).parallel()
                 .mapToObj(u -> scan.recommend(MATRIX.itemsOf(u), MATRIX.itemsOf(u), 10)).toList();
 
         assertThat(served).isEqualTo(expected);
