@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -12,6 +13,7 @@ import java.util.OptionalLong;
 
 import org.vsekai.backpack.ingest.format.FileLimitException;
 import org.vsekai.backpack.ingest.format.ReadLimits;
+import org.vsekai.backpack.ingest.glb.ForwardChannel;
 import org.vsekai.backpack.ingest.glb.GlbFile;
 import org.vsekai.backpack.ingest.glb.GlbReader;
 
@@ -31,27 +33,40 @@ public final class GltfFiles {
         this.json = new GltfJson(limits);
     }
 
-    /** A binary glTF ({@code model/gltf-binary}). */
+    /** A binary glTF ({@code model/gltf-binary}) file. */
     public GltfDocument readGlb(Path file) throws IOException {
-        GlbFile glb;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            glb = GlbReader.read(channel, limits.maxJsonBytes());
+            return readGlb(channel);
         }
+    }
+
+    /** A binary glTF of {@code size} bytes from a stream (a blob): read forward, its BIN chunk skipped. */
+    public GltfDocument readGlb(InputStream in, long size) throws IOException {
+        try (ForwardChannel channel = new ForwardChannel(in, size)) {
+            return readGlb(channel);
+        }
+    }
+
+    private GltfDocument readGlb(SeekableByteChannel channel) throws IOException {
+        GlbFile glb = GlbReader.read(channel, limits.maxJsonBytes());
         GlTF gltf = json.read(new ByteArrayInputStream(glb.json()));
         return GltfValidator.check(gltf, true, glb.binLength(), limits.maxEmbeddedBytes());
     }
 
-    /** A JSON glTF ({@code model/gltf+json}), whose buffers must be {@code data:} URIs. */
+    /** A JSON glTF ({@code model/gltf+json}) file, whose buffers must be {@code data:} URIs. */
     public GltfDocument readGltf(Path file) throws IOException {
-        long size = Files.size(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            return readGltf(in, Files.size(file));
+        }
+    }
+
+    /** A JSON glTF of {@code size} bytes from a stream, parsed as it streams. */
+    public GltfDocument readGltf(InputStream in, long size) throws IOException {
         if (size > limits.maxJsonBytes()) {
             throw FileLimitException.tooLarge("max-json-bytes", "", "the glTF JSON has " + size
                     + " bytes, at most " + limits.maxJsonBytes() + " are read");
         }
-        GlTF gltf;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
-            gltf = json.read(in);
-        }
+        GlTF gltf = json.read(new BufferedInputStream(in, 64 * 1024));
         return GltfValidator.check(gltf, false, OptionalLong.empty(), limits.maxEmbeddedBytes());
     }
 }

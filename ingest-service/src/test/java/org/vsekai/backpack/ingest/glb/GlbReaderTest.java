@@ -52,6 +52,24 @@ class GlbReaderTest {
     }
 
     @Test
+    void aGlbStreamedForwardIsReadWithoutItsBinChunk() throws IOException {
+        byte[] bin = new byte[1 << 16];
+        byte[] glb = SceneFixtures.glb(SceneFixtures.xmpScene(), bin);
+        int[] delivered = {0};
+        java.io.InputStream counting = new java.io.ByteArrayInputStream(glb) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                int n = super.read(b, off, len);
+                delivered[0] += Math.max(n, 0);
+                return n;
+            }
+        };
+        GlbFile read = GlbReader.read(new ForwardChannel(counting, glb.length), 1 << 20);
+        assertThat(read.binLength()).hasValue(bin.length);
+        assertThat(delivered[0]).as("bytes read, not skipped").isLessThan(glb.length - bin.length + 100);
+    }
+
+    @Test
     void wrongMagic() {
         byte[] glb = rawGlb(0x46546C68, 2, null, chunk(JSON.length, GlbReader.CHUNK_JSON, JSON));
         assertRefused(glb, "GLB_INVALID_MAGIC", "byte 0");
