@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.CRC32;
 
+import org.vsekai.backpack.contracts.scene.FrameFormat;
 import org.vsekai.backpack.ingest.format.FileLimitException;
 import org.vsekai.backpack.ingest.format.InvalidFileException;
 
@@ -28,10 +29,10 @@ public final class ImageHeaders {
      * @throws InvalidFileException for bytes that are not the declared format's, or a broken header
      * @throws FileLimitException   for a size beyond the limits
      */
-    public static ImageHeader read(InputStream in, ImageFormat declared, FrameLimits limits) throws IOException {
+    public static ImageHeader read(InputStream in, FrameFormat declared, FrameLimits limits) throws IOException {
         ImageHeader header;
         try {
-            header = declared == ImageFormat.PNG ? png(in) : jpeg(in);
+            header = declared == FrameFormat.PNG ? png(in) : jpeg(in);
         } catch (EOFException e) {
             throw new InvalidFileException("IMAGE_UNEXPECTED_EOS", "header", "the " + declared
                     + " ends before its size is declared");
@@ -85,7 +86,7 @@ public final class ImageHeaders {
             throw new InvalidFileException("IMAGE_DATA_INVALID", "byte 24", "bit depth " + depth
                     + " with colour type " + colour + " is not a PNG pixel format");
         }
-        return new ImageHeader(ImageFormat.PNG, (int) width, (int) height);
+        return new ImageHeader(FrameFormat.PNG, (int) width, (int) height);
     }
 
     private static ImageHeader jpeg(InputStream in) throws IOException {
@@ -134,7 +135,7 @@ public final class ImageHeaders {
                             + "declares " + width + " x " + height + " pixels (a height given later by DNL is not "
                             + "taken)");
                 }
-                return new ImageHeader(ImageFormat.JPEG, width, height);
+                return new ImageHeader(FrameFormat.JPEG, width, height);
             }
             in.skipNBytes(length - 2L); // EOFException when the stream ends first
             offset += length;

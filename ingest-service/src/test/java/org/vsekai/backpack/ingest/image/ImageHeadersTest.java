@@ -15,6 +15,7 @@ import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
+import org.vsekai.backpack.contracts.scene.FrameFormat;
 import org.vsekai.backpack.ingest.format.FileLimitException;
 import org.vsekai.backpack.ingest.format.InvalidFileException;
 
@@ -25,17 +26,17 @@ class ImageHeadersTest {
 
     @Test
     void realPngAndJpegFilesDeclareTheirSize() throws IOException {
-        assertThat(ImageHeaders.read(new ByteArrayInputStream(encoded("png", 64, 48)), ImageFormat.PNG, LIMITS))
-                .isEqualTo(new ImageHeader(ImageFormat.PNG, 64, 48));
-        assertThat(ImageHeaders.read(new ByteArrayInputStream(encoded("jpg", 64, 48)), ImageFormat.JPEG, LIMITS))
-                .isEqualTo(new ImageHeader(ImageFormat.JPEG, 64, 48));
+        assertThat(ImageHeaders.read(new ByteArrayInputStream(encoded("png", 64, 48)), FrameFormat.PNG, LIMITS))
+                .isEqualTo(new ImageHeader(FrameFormat.PNG, 64, 48));
+        assertThat(ImageHeaders.read(new ByteArrayInputStream(encoded("jpg", 64, 48)), FrameFormat.JPEG, LIMITS))
+                .isEqualTo(new ImageHeader(FrameFormat.JPEG, 64, 48));
     }
 
     @Test
     void aPngDeclaring100000By100000PixelsIsRefusedAfterItsHeader() throws IOException {
         byte[] bomb = pngHeader(100_000, 100_000);
         CountingStream in = new CountingStream(concat(bomb, new byte[1 << 20]));
-        assertThatThrownBy(() -> ImageHeaders.read(in, ImageFormat.PNG, LIMITS))
+        assertThatThrownBy(() -> ImageHeaders.read(in, FrameFormat.PNG, LIMITS))
                 .isInstanceOfSatisfying(FileLimitException.class, e -> {
                     assertThat(e.limit()).isEqualTo("max-frame-pixels");
                     assertThat(e.getMessage()).contains("100000 x 100000");
@@ -53,7 +54,7 @@ class ImageHeadersTest {
         bomb[sof + 7] = (byte) 0xFF; // width 65535
         bomb[sof + 8] = (byte) 0xFF;
         CountingStream in = new CountingStream(bomb);
-        assertThatThrownBy(() -> ImageHeaders.read(in, ImageFormat.JPEG, LIMITS))
+        assertThatThrownBy(() -> ImageHeaders.read(in, FrameFormat.JPEG, LIMITS))
                 .isInstanceOfSatisfying(FileLimitException.class, e -> assertThat(e.getMessage())
                         .contains("65535 x 65535"));
         assertThat(in.read).isLessThanOrEqualTo(sof + 9);
@@ -62,30 +63,30 @@ class ImageHeadersTest {
     @Test
     void aWideButLowImageWithinTheSideLimitsIsStillHeldToThePixelLimit() {
         FrameLimits limits = new FrameLimits(1 << 20, 10_000, 10_000, 1_000_000);
-        assertThatThrownBy(() -> ImageHeaders.read(new ByteArrayInputStream(pngHeader(5000, 500)), ImageFormat.PNG,
+        assertThatThrownBy(() -> ImageHeaders.read(new ByteArrayInputStream(pngHeader(5000, 500)), FrameFormat.PNG,
                 limits)).isInstanceOf(FileLimitException.class);
     }
 
     @Test
     void bytesOfAnotherFormatThanDeclared() throws IOException {
-        assertRefused(encoded("png", 4, 4), ImageFormat.JPEG, "IMAGE_MIME_TYPE_INVALID");
-        assertRefused(encoded("jpg", 4, 4), ImageFormat.PNG, "IMAGE_MIME_TYPE_INVALID");
+        assertRefused(encoded("png", 4, 4), FrameFormat.JPEG, "IMAGE_MIME_TYPE_INVALID");
+        assertRefused(encoded("jpg", 4, 4), FrameFormat.PNG, "IMAGE_MIME_TYPE_INVALID");
     }
 
     @Test
     void brokenHeaders() throws IOException {
-        assertRefused(Arrays.copyOf(encoded("png", 4, 4), 20), ImageFormat.PNG, "IMAGE_UNEXPECTED_EOS");
+        assertRefused(Arrays.copyOf(encoded("png", 4, 4), 20), FrameFormat.PNG, "IMAGE_UNEXPECTED_EOS");
         byte[] badCrc = pngHeader(4, 4);
         badCrc[32] ^= 1;
-        assertRefused(badCrc, ImageFormat.PNG, "IMAGE_DATA_INVALID");
-        assertRefused(pngHeader(0, 4), ImageFormat.PNG, "IMAGE_DATA_INVALID");
+        assertRefused(badCrc, FrameFormat.PNG, "IMAGE_DATA_INVALID");
+        assertRefused(pngHeader(0, 4), FrameFormat.PNG, "IMAGE_DATA_INVALID");
         byte[] jpeg = encoded("jpg", 4, 4);
-        assertRefused(Arrays.copyOf(jpeg, sofOffset(jpeg) - 3), ImageFormat.JPEG, "IMAGE_UNEXPECTED_EOS");
-        assertRefused(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xDA, 0, 2}, ImageFormat.JPEG,
+        assertRefused(Arrays.copyOf(jpeg, sofOffset(jpeg) - 3), FrameFormat.JPEG, "IMAGE_UNEXPECTED_EOS");
+        assertRefused(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xDA, 0, 2}, FrameFormat.JPEG,
                 "IMAGE_DATA_INVALID");
     }
 
-    private static void assertRefused(byte[] image, ImageFormat declared, String code) {
+    private static void assertRefused(byte[] image, FrameFormat declared, String code) {
         assertThatThrownBy(() -> ImageHeaders.read(new ByteArrayInputStream(image), declared, LIMITS))
                 .isInstanceOfSatisfying(InvalidFileException.class, e -> assertThat(e.code()).isEqualTo(code));
     }
