@@ -7,7 +7,6 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -25,9 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.vsekai.backpack.contracts.http.ForwardedIdentity;
+import org.vsekai.backpack.contracts.http.Paging;
 import org.vsekai.backpack.contracts.http.Problem;
 import org.vsekai.backpack.kit.identity.Caller;
 import org.vsekai.backpack.kit.problem.ProblemException;
+import org.vsekai.backpack.kit.request.RequestChecks;
 
 import io.smallrye.mutiny.Uni;
 
@@ -82,7 +83,8 @@ public class JobResource {
             description = "The forwarded user's jobs, newest first. An admin may name another user with ?owner=.")
     @APIResponse(responseCode = "200", description = "The jobs",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobList.class)))
-    @APIResponse(responseCode = "400", description = "A limit outside 1..100",
+    @APIResponse(responseCode = "400", description = "A limit that is not a whole number from 1 to 100, or an "
+            + "invalid ?owner=",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No user was forwarded (X-Backpack-User)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -91,18 +93,16 @@ public class JobResource {
     public Uni<JobList> list(@Parameter(hidden = true) @HeaderParam(ForwardedIdentity.USER_HEADER) String user,
                              @Parameter(hidden = true) @HeaderParam(ForwardedIdentity.ROLES_HEADER) String roles,
                              @QueryParam("owner") String owner,
-                             @QueryParam("limit") @DefaultValue("50") int limit) {
+                             @QueryParam(Paging.LIMIT_PARAMETER) String limit) {
         Caller caller = Caller.required(user, roles);
-        String ownerId = owner == null || owner.isBlank() ? caller.userId() : owner.strip();
+        String ownerId = owner == null || owner.isBlank() ? caller.userId() : RequestChecks.id("owner", owner.strip());
         if (!caller.mayActFor(ownerId)) {
             throw new ProblemException(Problem.ofType("not-job-owner", 403, "Not the owner of these upload jobs",
                     "Only an admin may list the upload jobs of another user"));
         }
-        if (limit < 1 || limit > 100) {
-            throw new ProblemException(Problem.invalid("The limit is out of range",
-                    List.of(new Problem.FieldError("limit", "must be between 1 and 100"))));
-        }
-        return jobs.ownedBy(ownerId, limit).map(found -> new JobList(found.stream().map(JobView::of).toList()));
+        int checkedLimit = RequestChecks.limit(limit, Paging.DEFAULT_LISTING);
+        return jobs.ownedBy(ownerId, checkedLimit)
+                .map(found -> new JobList(found.stream().map(JobView::of).toList()));
     }
 
     @POST

@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.contracts.scene.SceneUploaded;
-import org.vsekai.backpack.ingest.outbox.Outbox;
+import org.vsekai.backpack.kit.outbox.Outbox;
 import org.vsekai.backpack.kit.outbox.OutboxRelay;
 
 import io.opentelemetry.instrumentation.annotations.SpanAttribute;
@@ -73,10 +73,10 @@ public class JobService {
         return Panache.withTransaction(() -> jobs.findById(jobId)
                         .onItem().ifNull().failWith(() -> new JobNotFoundException(jobId))
                         .invoke(job -> job.markStored(now()))
-                        // Flushed first so the job's new state is written before the event that announces it.
-                        .call(job -> Panache.getSession().chain(session -> session.flush()))
-                        .call(job -> outbox.add(Topics.SCENE_UPLOADED_NAME, job.sceneId().toString(),
-                                sceneUploadedEvent(job, scene))))
+                        // The kit's writer flushes the session first, so the job's new state is written before the
+                        // event that announces it.
+                        .call(job -> Panache.getSession().chain(session -> outbox.addInSession(session,
+                                Topics.SCENE_UPLOADED_NAME, job.sceneId().toString(), sceneUploadedEvent(job, scene)))))
                 .invoke(relay::wake)
                 .invoke(job -> LOG.infof("Upload job %s stored scene %s as %s", job.id(), job.sceneId(),
                         scene.blobRef()));

@@ -1,13 +1,13 @@
 package org.vsekai.backpack.ingest.privacy;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.ingest.job.UploadJobRepository;
+import org.vsekai.backpack.kit.sql.ProcessedEvents;
 import org.vsekai.backpack.kit.sql.TransactionRetry;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -40,16 +40,8 @@ public class ErasureService {
     }
 
     private Uni<Erased> claimAndErase(UUID eventId, String userId, Instant at) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("INSERT INTO processed_events (event_id, topic, processed_at) "
-                        + "VALUES (:event, :topic, :at) ON CONFLICT (event_id) DO NOTHING")
-                .setParameter("event", eventId)
-                .setParameter("topic", Topics.USER_ERASURES_NAME)
-                .setParameter("at", at.atOffset(ZoneOffset.UTC))
-                .executeUpdate()
-                .chain(claimed -> claimed == 0
-                        ? Uni.createFrom().item(new Erased(false, 0))
-                        : erase(userId)));
+        return Panache.getSession().chain(session -> ProcessedEvents.onceInSession(session, eventId,
+                Topics.USER_ERASURES_NAME, at, new Erased(false, 0), () -> erase(userId)));
     }
 
     private Uni<Erased> erase(String userId) {

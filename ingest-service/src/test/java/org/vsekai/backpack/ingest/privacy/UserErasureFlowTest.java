@@ -5,30 +5,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.vsekai.backpack.contracts.EventJson;
 import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.contracts.http.ForwardedIdentity;
 import org.vsekai.backpack.contracts.privacy.UserErasure;
+import org.vsekai.backpack.contracts.scene.SceneFormat;
+import org.vsekai.backpack.ingest.job.JobService;
+import org.vsekai.backpack.ingest.job.StoredScene;
+import org.vsekai.backpack.kit.outbox.OutboxRelay;
 import org.vsekai.backpack.testkit.KafkaResource;
 import org.vsekai.backpack.testkit.PostgresResource;
+import org.vsekai.backpack.testkit.SqlProbe;
 import org.vsekai.backpack.testkit.TopicProbe;
+import org.vsekai.backpack.testkit.UserErasureProbe;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /** The privacy erase on the real broker and database: none of the user's jobs stays readable, through HTTP or SQL. */
 @QuarkusTest
@@ -38,10 +42,16 @@ import io.vertx.mutiny.sqlclient.Tuple;
 class UserErasureFlowTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String ADMIN = "admin";
+    private static final Duration POLL = Duration.ofMillis(200);
 
     @Inject
     Pool pool;
+
+    @Inject
+    JobService jobs;
+
+    @Inject
+    OutboxRelay relay;
 
     private final TopicProbe probe = TopicProbe.ofTestApplication();
 
@@ -54,14 +64,14 @@ class UserErasureFlowTest {
         String kept = createJob(neighbour);
         asUser(user).get("/jobs").then().statusCode(200).body("jobs.size()", equalTo(2));
 
-        probe.send(Topics.USER_ERASURES_NAME, user, EventJson.write(erasure(user)));
+        erasures().erase(user);
 
-        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+        Awaitility.await().atMost(WAIT).pollInterval(POLL).untilAsserted(() ->
                 asUser(user).get("/jobs").then().statusCode(200).body("jobs", equalTo(List.of())));
         asAdmin().get("/jobs/{id}", first).then().statusCode(404);
         asAdmin().get("/jobs/{id}", second).then().statusCode(404);
         asAdmin().queryParam("owner", user).get("/jobs").then().statusCode(200).body("jobs", equalTo(List.of()));
-        assertThat(count("SELECT count(*) FROM upload_jobs WHERE owner_id = $1", user)).isZero();
+        assertThat(sql().count("SELECT count(*) FROM upload_jobs WHERE owner_id = $1", user)).isZero();
         asUser(neighbour).get("/jobs/{id}", kept).then().statusCode(200).body("ownerId", equalTo(neighbour));
     }
 
@@ -69,19 +79,33 @@ class UserErasureFlowTest {
     void aRedeliveredErasureDoesNotDeleteJobsCreatedSince() {
         String user = "user-" + UUID.randomUUID();
         createJob(user);
-        UserErasure erasure = erasure(user);
-        probe.send(Topics.USER_ERASURES_NAME, user, EventJson.write(erasure));
-        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+        UserErasure erasure = erasures().erase(user);
+        Awaitility.await().atMost(WAIT).pollInterval(POLL).untilAsserted(() ->
                 asUser(user).get("/jobs").then().body("jobs", equalTo(List.of())));
 
         String later = createJob(user);
-        probe.send(Topics.USER_ERASURES_NAME, user, EventJson.write(erasure));
-        UserErasure marker = erasure("marker-" + UUID.randomUUID());
-        probe.send(Topics.USER_ERASURES_NAME, user, EventJson.write(marker)); // same partition, after the repeat
-        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() ->
-                count("SELECT count(*) FROM processed_events WHERE event_id = $1", marker.eventId()) == 1);
+        erasures().redeliver(erasure);
 
         asUser(user).get("/jobs/{id}", later).then().statusCode(200);
+    }
+
+    @Test
+    void anErasureDropsTheUnsentEventsOfTheUsersScenes() {
+        String user = "user-" + UUID.randomUUID();
+        UUID scene = UUID.randomUUID();
+        relay.pause(); // as if the broker were away: the scene's event waits in the outbox
+        try {
+            markStored(UUID.fromString(createJob(user, scene)), scene);
+            assertThat(unsentFor(scene)).isEqualTo(1);
+
+            erasures().erase(user);
+
+            Awaitility.await().atMost(WAIT).pollInterval(POLL).until(() -> unsentFor(scene) == 0);
+        } finally {
+            relay.resume();
+        }
+        assertThat(probe.await(Topics.SCENE_UPLOADED_NAME, r -> scene.toString().equals(r.key()),
+                Duration.ofSeconds(2))).as("the erased user's scene is never announced").isEmpty();
     }
 
     /**
@@ -94,72 +118,72 @@ class UserErasureFlowTest {
     void anErasureThatLosesSerializationConflictsRunsAgainUntilItCommits() {
         String user = "user-" + UUID.randomUUID();
         String job = createJob(user);
-        UserErasure erasure = erasure(user);
+        UserErasure erasure = UserErasureProbe.erasure(user);
         String suffix = erasure.eventId().toString().replace("-", "");
         String sequence = "conflicts_" + suffix;
         String function = "conflict_" + suffix;
         int conflicts = 7; // the consumer itself retries 5 times
-        execute("CREATE SEQUENCE " + sequence);
-        execute("CREATE FUNCTION " + function + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        sql().execute("CREATE SEQUENCE " + sequence);
+        sql().execute("CREATE FUNCTION " + function + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
                 + "IF nextval('" + sequence + "') <= " + conflicts + " THEN "
                 + "RAISE EXCEPTION 'simulated conflict' USING ERRCODE = '40001'; END IF; RETURN NEW; END $$");
-        execute("CREATE TRIGGER " + function + " BEFORE INSERT ON processed_events FOR EACH ROW "
+        sql().execute("CREATE TRIGGER " + function + " BEFORE INSERT ON processed_events FOR EACH ROW "
                 + "WHEN (NEW.event_id = '" + erasure.eventId() + "') EXECUTE FUNCTION " + function + "()");
         try {
-            probe.send(Topics.USER_ERASURES_NAME, user, EventJson.write(erasure));
+            erasures().send(erasure);
 
-            Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() ->
-                    count("SELECT count(*) FROM processed_events WHERE event_id = $1", erasure.eventId()) == 1);
+            erasures().awaitProcessed(erasure);
             asAdmin().get("/jobs/{id}", job).then().statusCode(404);
-            assertThat(count("SELECT last_value FROM " + sequence)).isEqualTo(conflicts + 1);
+            assertThat(sql().count("SELECT last_value FROM " + sequence)).isEqualTo(conflicts + 1);
         } finally {
-            execute("DROP TRIGGER IF EXISTS " + function + " ON processed_events");
-            execute("DROP FUNCTION IF EXISTS " + function + "()");
-            execute("DROP SEQUENCE IF EXISTS " + sequence);
+            sql().execute("DROP TRIGGER IF EXISTS " + function + " ON processed_events");
+            sql().execute("DROP FUNCTION IF EXISTS " + function + "()");
+            sql().execute("DROP SEQUENCE IF EXISTS " + sequence);
         }
     }
 
     @Test
     void anUnreadableOrUserlessErasureGoesToTheDeadLetterTopic() {
-        String key = "bad-" + UUID.randomUUID();
-        probe.send(Topics.USER_ERASURES_NAME, key, "{not json");
-        String userless = "userless-" + UUID.randomUUID();
-        probe.send(Topics.USER_ERASURES_NAME, userless, EventJson.write(new UserErasure(UserErasure.CURRENT_VERSION,
-                UUID.randomUUID(), null, ADMIN, Instant.now())));
-
-        String dlq = Topics.USER_ERASURES.deadLetterTopic();
-        List<ConsumerRecord<String, byte[]>> dead = probe.await(dlq, r -> key.equals(r.key()), WAIT);
-        assertThat(dead).hasSize(1);
-        assertThat(TopicProbe.value(dead.get(0))).isEqualTo("{not json");
-        List<ConsumerRecord<String, byte[]>> noUser = probe.await(dlq, r -> userless.equals(r.key()), WAIT);
-        assertThat(noUser).hasSize(1);
-        assertThat(TopicProbe.header(noUser.get(0), "dead-letter-reason")).contains("names no user");
+        erasures().assertUnreadableAndUserlessErasuresGoToTheDeadLetterTopic();
     }
 
-    private long count(String sql, Object... parameters) {
-        return pool.preparedQuery(sql).execute(Tuple.from(parameters)).await().atMost(WAIT)
-                .iterator().next().getLong(0);
+    private SqlProbe sql() {
+        return new SqlProbe(pool);
     }
 
-    private void execute(String sql) {
-        pool.query(sql).execute().await().atMost(WAIT);
+    private UserErasureProbe erasures() {
+        return new UserErasureProbe(probe, sql());
     }
 
-    private static UserErasure erasure(String user) {
-        return new UserErasure(UserErasure.CURRENT_VERSION, UUID.randomUUID(), user, ADMIN, Instant.now());
+    private long unsentFor(UUID scene) {
+        return sql().count("SELECT count(*) FROM outbox_events WHERE record_key = $1", scene.toString());
     }
 
-    private static io.restassured.specification.RequestSpecification asUser(String user) {
+    /** The service runs on a Vert.x context in production; this gives the test's call one too. */
+    private void markStored(UUID jobId, UUID scene) {
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> jobs.markStored(jobId,
+                    new StoredScene("blob://scenes/" + scene, SceneFormat.GLB, 10L, 1)));
+        } catch (Throwable e) {
+            throw new AssertionError("markStored failed", e);
+        }
+    }
+
+    private static RequestSpecification asUser(String user) {
         return given().header(ForwardedIdentity.USER_HEADER, user);
     }
 
-    private static io.restassured.specification.RequestSpecification asAdmin() {
+    private static RequestSpecification asAdmin() {
         return asUser("admin-1").header(ForwardedIdentity.ROLES_HEADER, ForwardedIdentity.ROLE_ADMIN);
     }
 
     private static String createJob(String owner) {
+        return createJob(owner, UUID.randomUUID());
+    }
+
+    private static String createJob(String owner, UUID scene) {
         return asUser(owner).contentType(ContentType.JSON)
-                .body("{\"sceneId\": \"" + UUID.randomUUID() + "\"}")
+                .body("{\"sceneId\": \"" + scene + "\"}")
                 .post("/jobs").then().statusCode(201).extract().path("id");
     }
 }

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.contracts.metadata.ItemAttributes;
-import org.vsekai.backpack.metadata.outbox.Outbox;
+import org.vsekai.backpack.kit.outbox.Outbox;
 import org.vsekai.backpack.kit.outbox.OutboxRelay;
 
 import io.smallrye.mutiny.Multi;

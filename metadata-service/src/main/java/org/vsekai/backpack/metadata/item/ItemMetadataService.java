@@ -60,7 +60,7 @@ public class ItemMetadataService {
         return store.owner(itemId)
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .chain(owner -> {
-                    if (owner.isPresent() && !caller.admin() && !owner.get().equals(caller.userId())) {
+                    if (owner.isPresent() && !caller.mayActFor(owner.get())) {
                         throw new NotTheOwnerException(itemId);
                     }
                     return process(itemId, caller, body);

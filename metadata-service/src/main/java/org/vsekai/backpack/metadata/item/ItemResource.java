@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
@@ -31,9 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.vsekai.backpack.contracts.http.ForwardedIdentity;
+import org.vsekai.backpack.contracts.http.Paging;
 import org.vsekai.backpack.contracts.http.Problem;
 import org.vsekai.backpack.kit.problem.ProblemException;
 import org.vsekai.backpack.kit.identity.Caller;
+import org.vsekai.backpack.kit.request.RequestChecks;
 import org.vsekai.backpack.metadata.jsonld.BoundedJsonReader;
 
 import io.smallrye.common.annotation.Blocking;
@@ -48,8 +49,8 @@ import io.smallrye.mutiny.Uni;
 public class ItemResource {
 
     static final String LD_JSON = "application/ld+json";
-    /** Item ids as they appear in paths: UUIDs and URN-like names, nothing that needs escaping. */
-    private static final String ITEM_ID = "[A-Za-z0-9][A-Za-z0-9._~:-]{0,199}";
+    /** The field an invalid item id is reported under (contracts.Identifiers' rule, RequestChecks). */
+    private static final String ITEM_ID = "itemId";
 
     private final ItemMetadataService items;
     private final BoundedJsonReader reader;
@@ -72,7 +73,7 @@ public class ItemResource {
     }
 
     @PUT
-    @Path("{id: " + ITEM_ID + "}/metadata")
+    @Path("{id}/metadata")
     @Blocking
     @Consumes({MediaType.APPLICATION_JSON, LD_JSON})
     @Produces(MediaType.APPLICATION_JSON)
@@ -85,6 +86,8 @@ public class ItemResource {
             content = @Content(schema = @Schema(implementation = StoredMetadata.class)))
     @APIResponse(responseCode = "200", description = "A new version; the earlier ones are kept",
             content = @Content(schema = @Schema(implementation = StoredMetadata.class)))
+    @APIResponse(responseCode = "400", description = "The item id is not a valid identifier (contracts.Identifiers)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No user was forwarded (X-Backpack-User)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The item belongs to another user and the caller is no admin",
@@ -98,6 +101,7 @@ public class ItemResource {
                              @Parameter(hidden = true) @HeaderParam(ForwardedIdentity.USER_HEADER) String user,
                              @Parameter(hidden = true) @HeaderParam(ForwardedIdentity.ROLES_HEADER) String roles,
                              InputStream body) {
+        RequestChecks.id(ITEM_ID, itemId);
         Caller caller = Caller.required(user, roles);
         return items.put(itemId, caller, reader.read(body)).map(stored -> {
             StoredMetadata entity = new StoredMetadata(stored.itemId(), stored.version(), stored.versionAt(),
@@ -111,7 +115,7 @@ public class ItemResource {
     }
 
     @GET
-    @Path("{id: " + ITEM_ID + "}/metadata")
+    @Path("{id}/metadata")
     @Produces({LD_JSON, MediaType.APPLICATION_JSON})
     @Operation(summary = "The current metadata of an item, compacted",
             description = "Compacted to the Backpack context, or to another bundled context named by ?context=. "
@@ -119,11 +123,14 @@ public class ItemResource {
     @APIResponse(responseCode = "200", description = "The compacted document", content = @Content(mediaType = LD_JSON),
             headers = @Header(name = OWNER_HEADER, description = "The user who owns the item",
                     schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "The item id is not a valid identifier (contracts.Identifiers)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No metadata was ever stored for this item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The named context is not bundled",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@PathParam("id") String itemId, @QueryParam("context") String context) {
+        RequestChecks.id(ITEM_ID, itemId);
         return items.current(itemId, context)
                 .onItem().ifNull().failWith(() -> new ProblemException(Problem.ofType("item-metadata-not-found",
                         404, "No metadata for this item", "No metadata is stored for item " + itemId)))
@@ -142,11 +149,11 @@ public class ItemResource {
                     + "match regardless of case.")
     @APIResponse(responseCode = "200", description = "Item ids, in order",
             content = @Content(schema = @Schema(implementation = ItemList.class)))
-    @APIResponse(responseCode = "400", description = "No filter, or a limit outside 1..100",
+    @APIResponse(responseCode = "400", description = "No filter, or a limit that is not a whole number from 1 to 100",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ItemList> find(@QueryParam("keyword") String keyword, @QueryParam("kind") String kind,
                               @QueryParam("creator") String creator, @QueryParam("category") String category,
-                              @QueryParam("limit") @DefaultValue("50") int limit) {
+                              @QueryParam(Paging.LIMIT_PARAMETER) String limit) {
         Map<Attribute, String> filters = new LinkedHashMap<>();
         putIfGiven(filters, Attribute.KIND, kind);
         putIfGiven(filters, Attribute.CREATOR, creator);
@@ -156,11 +163,7 @@ public class ItemResource {
             throw new ProblemException(Problem.invalid("Name at least one attribute to find items by",
                     List.of(new Problem.FieldError("keyword", "or kind, creator, category is required"))));
         }
-        if (limit < 1 || limit > 100) {
-            throw new ProblemException(Problem.invalid("The limit is out of range",
-                    List.of(new Problem.FieldError("limit", "must be between 1 and 100"))));
-        }
-        return items.find(filters, limit).map(ItemList::new);
+        return items.find(filters, RequestChecks.limit(limit, Paging.DEFAULT_LISTING)).map(ItemList::new);
     }
 
     private static void putIfGiven(Map<Attribute, String> filters, Attribute attribute, String value) {

@@ -17,6 +17,7 @@ import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.contracts.scene.PacketTarget;
 import org.vsekai.backpack.contracts.scene.SceneMetadata;
 import org.vsekai.backpack.contracts.scene.XmpPacket;
+import org.vsekai.backpack.kit.sql.ProcessedEvents;
 import org.vsekai.backpack.kit.sql.TransactionRetry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -52,13 +53,9 @@ public class ScenePacketStore {
      */
     public Uni<Boolean> storeOnce(SceneMetadata metadata, Instant receivedAt) {
         OffsetDateTime at = receivedAt.atOffset(ZoneOffset.UTC);
-        return TransactionRetry.retrying(() -> pool.withTransaction(connection -> connection
-                .preparedQuery("INSERT INTO processed_events (event_id, topic, processed_at) VALUES ($1, $2, $3) "
-                        + "ON CONFLICT (event_id) DO NOTHING")
-                .execute(Tuple.of(metadata.eventId(), Topics.SCENE_METADATA_NAME, at))
-                .chain(claimed -> claimed.rowCount() == 0
-                        ? Uni.createFrom().item(false)
-                        : replacePackets(connection, metadata, at).replaceWith(true))));
+        return TransactionRetry.retrying(() -> pool.withTransaction(connection -> ProcessedEvents.once(connection,
+                metadata.eventId(), Topics.SCENE_METADATA_NAME, receivedAt, false,
+                () -> replacePackets(connection, metadata, at).replaceWith(true))));
     }
 
     private static Uni<Void> replacePackets(SqlConnection connection, SceneMetadata metadata, OffsetDateTime at) {

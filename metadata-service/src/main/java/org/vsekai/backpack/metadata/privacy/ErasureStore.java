@@ -1,8 +1,6 @@
 package org.vsekai.backpack.metadata.privacy;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -10,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.vsekai.backpack.contracts.Topics;
+import org.vsekai.backpack.kit.sql.ProcessedEvents;
 import org.vsekai.backpack.kit.sql.TransactionRetry;
 import org.vsekai.backpack.metadata.item.AttributesPublisher;
 
@@ -47,15 +46,9 @@ public class ErasureStore {
      * A transaction that lost a serialization conflict runs again ({@link TransactionRetry}).
      */
     public Uni<Erased> eraseOnce(UUID eventId, String userId, Instant at) {
-        OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
-        return TransactionRetry.retrying(() -> pool.withTransaction(connection -> connection
-                .preparedQuery("INSERT INTO processed_events (event_id, topic, processed_at) VALUES ($1, $2, $3) "
-                        + "ON CONFLICT (event_id) DO NOTHING")
-                .execute(Tuple.of(eventId, Topics.USER_ERASURES_NAME, when))
-                .chain(claimed -> claimed.rowCount() == 0
-                        ? Uni.createFrom().item(new Erased(false, List.of(), 0))
-                        : erase(connection, userId)
-                                .call(erased -> attributes.gone(connection, erased.items())))));
+        return TransactionRetry.retrying(() -> pool.withTransaction(connection -> ProcessedEvents.once(connection,
+                eventId, Topics.USER_ERASURES_NAME, at, new Erased(false, List.of(), 0), () -> erase(connection, userId)
+                        .call(erased -> attributes.gone(connection, erased.items())))));
     }
 
     private static Uni<Erased> erase(SqlConnection connection, String userId) {

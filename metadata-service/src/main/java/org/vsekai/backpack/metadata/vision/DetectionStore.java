@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.contracts.metadata.ItemAttributes;
+import org.vsekai.backpack.kit.sql.ProcessedEvents;
 import org.vsekai.backpack.kit.sql.TransactionRetry;
 import org.vsekai.backpack.metadata.item.AttributesPublisher;
 import org.vsekai.backpack.metadata.item.ExtractedAttributes;
@@ -49,13 +50,8 @@ public class DetectionStore {
      */
     public Uni<Folded> foldOnce(UUID eventId, String itemId, Collection<String> labels, Instant at) {
         OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
-        return TransactionRetry.retrying(() -> pool.withTransaction(connection -> connection
-                .preparedQuery("INSERT INTO processed_events (event_id, topic, processed_at) VALUES ($1, $2, $3) "
-                        + "ON CONFLICT (event_id) DO NOTHING")
-                .execute(Tuple.of(eventId, Topics.DETECTIONS_NAME, when))
-                .chain(claimed -> claimed.rowCount() == 0
-                        ? Uni.createFrom().item(new Folded(false, null))
-                        : lockHead(connection, itemId)
+        return TransactionRetry.retrying(() -> pool.withTransaction(connection -> ProcessedEvents.once(connection,
+                        eventId, Topics.DETECTIONS_NAME, at, new Folded(false, null), () -> lockHead(connection, itemId)
                                 .chain(() -> addLabels(connection, itemId, labels, when))
                                 .chain(added -> added == 0
                                         ? Uni.createFrom().item(new Folded(true, null))

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -25,14 +24,15 @@ import org.vsekai.backpack.contracts.scene.SceneMetadata;
 import org.vsekai.backpack.contracts.scene.XmpPacket;
 import org.vsekai.backpack.testkit.KafkaResource;
 import org.vsekai.backpack.testkit.PostgresResource;
+import org.vsekai.backpack.testkit.SqlProbe;
 import org.vsekai.backpack.testkit.TopicProbe;
+import org.vsekai.backpack.testkit.UserErasureProbe;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /** The privacy erase on the real broker and database: nothing of the user stays readable, through HTTP or SQL. */
 @QuarkusTest
@@ -71,8 +71,7 @@ class UserErasureFlowTest {
         given().queryParam("keyword", tag).get("/items").then().statusCode(200)
                 .body("items.size()", equalTo(3));
 
-        UserErasure erasure = erasure(user);
-        probe.send(Topics.USER_ERASURES_NAME, user, EventJson.write(erasure));
+        erasures().erase(user);
 
         Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 given().get("/items/{id}/metadata", item).then().statusCode(404));
@@ -85,11 +84,11 @@ class UserErasureFlowTest {
                 .header("X-Backpack-Owner", equalTo(neighbour));
         for (String table : List.of("item_metadata_versions", "item_metadata_heads", "item_attribute_values",
                 "item_detected_classes")) {
-            assertThat(count("SELECT count(*) FROM " + table + " WHERE item_id IN ($1, $2)", item, sceneItem))
+            assertThat(sql().count("SELECT count(*) FROM " + table + " WHERE item_id IN ($1, $2)", item, sceneItem))
                     .as(table).isZero();
         }
-        assertThat(count("SELECT count(*) FROM item_metadata_heads WHERE owner_id = $1", user)).isZero();
-        assertThat(count("SELECT count(*) FROM scene_packets WHERE owner_id = $1 OR scene_id IN ($2, $3)",
+        assertThat(sql().count("SELECT count(*) FROM item_metadata_heads WHERE owner_id = $1", user)).isZero();
+        assertThat(sql().count("SELECT count(*) FROM scene_packets WHERE owner_id = $1 OR scene_id IN ($2, $3)",
                 user, scene, uploadedScene)).isZero();
 
         // Each erased item is announced gone: a tombstone under its key on the compacted topic.
@@ -104,19 +103,14 @@ class UserErasureFlowTest {
         String user = "user-" + UUID.randomUUID();
         String before = UUID.randomUUID().toString();
         put(user, before, "Before", "x").statusCode(201);
-        UserErasure erasure = erasure(user);
-        probe.send(Topics.USER_ERASURES_NAME, user, EventJson.write(erasure));
+        UserErasure erasure = erasures().erase(user);
         Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 given().get("/items/{id}/metadata", before).then().statusCode(404));
 
         // The same event again: it was applied, so it must not erase what the user stored since.
         String after = UUID.randomUUID().toString();
         put(user, after, "After", "y").statusCode(201);
-        probe.send(Topics.USER_ERASURES_NAME, user, EventJson.write(erasure));
-        UserErasure marker = erasure("marker-" + UUID.randomUUID());
-        probe.send(Topics.USER_ERASURES_NAME, user, EventJson.write(marker)); // same key, same partition, after it
-        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() ->
-                count("SELECT count(*) FROM processed_events WHERE event_id = $1", marker.eventId()) == 1);
+        erasures().redeliver(erasure);
 
         given().get("/items/{id}/metadata", after).then().statusCode(200)
                 .header("X-Backpack-Owner", equalTo(user));
@@ -124,19 +118,7 @@ class UserErasureFlowTest {
 
     @Test
     void anUnreadableOrUserlessErasureGoesToTheDeadLetterTopic() {
-        String key = "bad-" + UUID.randomUUID();
-        probe.send(Topics.USER_ERASURES_NAME, key, "{not json");
-        String userless = "userless-" + UUID.randomUUID();
-        probe.send(Topics.USER_ERASURES_NAME, userless, EventJson.write(new UserErasure(UserErasure.CURRENT_VERSION,
-                UUID.randomUUID(), " ", "admin", Instant.now())));
-
-        String dlq = Topics.USER_ERASURES.deadLetterTopic();
-        List<ConsumerRecord<String, byte[]>> dead = probe.await(dlq, r -> key.equals(r.key()), WAIT);
-        assertThat(dead).hasSize(1);
-        assertThat(TopicProbe.value(dead.get(0))).isEqualTo("{not json");
-        List<ConsumerRecord<String, byte[]>> noUser = probe.await(dlq, r -> userless.equals(r.key()), WAIT);
-        assertThat(noUser).hasSize(1);
-        assertThat(TopicProbe.header(noUser.get(0), "dead-letter-reason")).contains("names no user");
+        erasures().assertUnreadableAndUserlessErasuresGoToTheDeadLetterTopic();
     }
 
     private Set<String> awaitTombstones(Set<String> keys) {
@@ -146,13 +128,12 @@ class UserErasureFlowTest {
                 found -> found.containsAll(keys));
     }
 
-    private long count(String sql, Object... parameters) {
-        return pool.preparedQuery(sql).execute(Tuple.from(parameters)).await().atMost(WAIT)
-                .iterator().next().getLong(0);
+    private SqlProbe sql() {
+        return new SqlProbe(pool);
     }
 
-    private static UserErasure erasure(String user) {
-        return new UserErasure(UserErasure.CURRENT_VERSION, UUID.randomUUID(), user, "admin-1", Instant.now());
+    private UserErasureProbe erasures() {
+        return new UserErasureProbe(probe, sql());
     }
 
     private void sendPackets(UUID scene, String owner) {

@@ -1,7 +1,6 @@
 package org.vsekai.backpack.recommender.privacy;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -10,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 import org.vsekai.backpack.contracts.Topics;
+import org.vsekai.backpack.kit.sql.ProcessedEvents;
 import org.vsekai.backpack.recommender.backpack.BackpackRepository;
 import org.vsekai.backpack.recommender.interaction.InteractionRepository;
 import org.vsekai.backpack.recommender.item.ItemRepository;
@@ -33,9 +33,6 @@ import io.smallrye.mutiny.Uni;
 public class ErasureService {
 
     private static final Logger LOG = Logger.getLogger(ErasureService.class);
-    private static final String CLAIM = """
-            INSERT INTO processed_events (event_id, topic, processed_at) VALUES (:event, :topic, :at)
-            ON CONFLICT (event_id) DO NOTHING""";
 
     private final InteractionRepository interactions;
     private final BackpackRepository backpacks;
@@ -67,17 +64,13 @@ public class ErasureService {
      */
     @WithTransaction
     public Uni<Erased> eraseUser(UUID eventId, String userId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(CLAIM)
-                        .setParameter("event", eventId)
-                        .setParameter("topic", Topics.USER_ERASURES_NAME)
-                        .setParameter("at", Instant.now().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC))
-                        .executeUpdate())
-                .chain(claimed -> claimed == 0 ? Uni.createFrom().item(new Erased(false, 0))
-                        : total(() -> interactions.deleteByUser(userId), () -> backpacks.deleteByUser(userId),
+        return Panache.getSession().chain(session -> ProcessedEvents.onceInSession(session, eventId,
+                        Topics.USER_ERASURES_NAME, Instant.now().truncatedTo(ChronoUnit.MICROS), new Erased(false, 0),
+                        () -> total(() -> interactions.deleteByUser(userId), () -> backpacks.deleteByUser(userId),
                                 () -> users.deleteByExternalId(userId))
                                 .map(rows -> new Erased(true, rows))
                                 .invoke(done -> LOG.infof("Erased user %s (event %s): %d rows deleted", userId,
-                                        eventId, done.rows())))
+                                        eventId, done.rows()))))
                 .invoke(() -> erased.increment());
     }
 

@@ -27,9 +27,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * stops the run and releases the rows not yet sent, so they go out, still in order, on the next run. Runs on a
  * timer and whenever a commit wakes it; one run at a time per instance, and the claim keeps instances apart.
  *
- * <p>Only a service that sets {@value #ENABLED}{@code =true} gets this bean: the kit is in every service, and the
- * relay needs that service's reactive SQL {@link Pool}, its {@code outbox_events} table (a Flyway migration of its
- * own) and an {@link OutboxSender} bean for the topics it publishes.
+ * <p>Only a service that sets {@value #ENABLED}{@code =true} gets this bean, with the {@link Outbox} writer and the
+ * {@link KafkaOutboxSender}: the kit is in every service, and the relay needs that service's reactive SQL
+ * {@link Pool} and the {@code outbox_events} table, which the kit's migration {@code db/outbox} makes once the
+ * service adds that location to {@code quarkus.flyway.locations}.
  */
 @ApplicationScoped
 @IfBuildProperty(name = OutboxRelay.ENABLED, stringValue = "true")
@@ -92,9 +93,22 @@ public class OutboxRelay {
         }
     }
 
-    /** Stops timed and woken runs (for tests and operators); rows keep accumulating. */
+    /**
+     * Stops timed and woken runs (for tests and operators); rows keep accumulating. Returns once a run that was under
+     * way has ended, so no row written after this returns is sent until {@link #resume()}. Blocks: never call it on
+     * an event loop.
+     */
     public void pause() {
         paused.set(true);
+        long deadline = System.nanoTime() + config.lease().toNanos();
+        while (running.get() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     public void resume() {
@@ -136,7 +150,7 @@ public class OutboxRelay {
                         + "SET claimed_until = now() + CAST(CAST($1 AS TEXT) AS INTERVAL), attempts = attempts + 1 "
                         + "WHERE id IN (SELECT id FROM outbox_events WHERE " + free
                         + " ORDER BY created_at, id LIMIT $2) AND " + free
-                        + " RETURNING id, topic, record_key, payload, created_at")
+                        + " RETURNING id, topic, record_key, payload, traceparent, created_at")
                 .execute(Tuple.of(lease, config.batchSize()))
                 .map(OutboxRelay::rows);
     }
@@ -145,7 +159,8 @@ public class OutboxRelay {
         List<OutboxRow> claimed = new ArrayList<>();
         for (Row row : rows) {
             claimed.add(new OutboxRow(row.getUUID("id"), row.getString("topic"), row.getString("record_key"),
-                    row.getString("payload"), row.getOffsetDateTime("created_at").toInstant()));
+                    row.getString("payload"), row.getString("traceparent"),
+                    row.getOffsetDateTime("created_at").toInstant()));
         }
         // RETURNING has no order; records of one key must leave in the order they were written.
         claimed.sort(Comparator.comparing(OutboxRow::createdAt).thenComparing(OutboxRow::id));
