@@ -16,6 +16,10 @@ public interface JobHandler {
      */
     Uni<Void> perform(Job job, SqlConnection transaction);
 
+    /** Runs once the job's completion has committed (to wake whatever sends what it wrote). */
+    default void completed(Job job) {
+    }
+
     /** Runs in the transaction that discards the job: what a consumer of its result must hear instead. */
     default Uni<Void> discarded(Job job, String reason, SqlConnection transaction) {
         return Uni.createFrom().voidItem();

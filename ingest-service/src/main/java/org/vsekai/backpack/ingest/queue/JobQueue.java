@@ -1,10 +1,8 @@
 package org.vsekai.backpack.ingest.queue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import static org.vsekai.backpack.ingest.sql.Times.instant;
+
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -15,9 +13,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.vsekai.backpack.contracts.EventJson;
+import org.vsekai.backpack.ingest.sql.Json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -37,6 +36,10 @@ public class JobQueue {
     static final String COLUMNS = "id, kind, subject, owner_id, args, state, attempt, max_attempts, last_error, "
             + "attempted_by, inserted_at, scheduled_at, attempted_at, completed_at, discarded_at";
 
+    private static final String INSERT = "INSERT INTO jobs (id, kind, subject, unique_key, owner_id, args, state, "
+            + "attempt, max_attempts, inserted_at, scheduled_at) VALUES ($1, $2, $3, $4, $5, $6, 'available', 0, $7, "
+            + "now(), now()) ON CONFLICT (unique_key) DO NOTHING";
+
     private final Pool pool;
     private final JobsConfig config;
 
@@ -52,16 +55,29 @@ public class JobQueue {
     /**
      * Queues the job through {@code client} (a transaction's connection, so it commits with what caused it).
      *
-     * @return whether it was queued; false when a unique job of that kind and subject exists
+     * @return the new job's id; null when a unique job of that kind and subject exists already
      */
-    public Uni<Boolean> enqueue(SqlClient client, NewJob job) {
+    public Uni<UUID> enqueue(SqlClient client, NewJob job) {
         int maxAttempts = job.maxAttempts() > 0 ? job.maxAttempts() : config.maxAttempts();
-        return client.preparedQuery("INSERT INTO jobs (id, kind, subject, unique_key, owner_id, args, state, attempt, "
-                        + "max_attempts, inserted_at, scheduled_at) VALUES ($1, $2, $3, $4, $5, $6, 'available', 0, $7, "
-                        + "now(), now()) ON CONFLICT (unique_key) DO NOTHING")
-                .execute(Tuple.tuple(Arrays.asList(UUID.randomUUID(), job.kind(), job.subject(), job.uniqueKey(),
-                        job.ownerId(), json(job), maxAttempts)))
-                .map(rows -> rows.rowCount() == 1);
+        UUID id = UUID.randomUUID();
+        return client.preparedQuery(INSERT)
+                .execute(Tuple.tuple(Arrays.asList(id, job.kind(), job.subject(), job.uniqueKey(), job.ownerId(),
+                        Json.write(job.args()), maxAttempts)))
+                .map(rows -> rows.rowCount() == 1 ? id : null);
+    }
+
+    /** Queues many jobs in one round trip through {@code client}; those already queued (unique) are skipped. */
+    public Uni<Void> enqueueAll(SqlClient client, List<NewJob> jobs) {
+        if (jobs.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> rows = new ArrayList<>();
+        for (NewJob job : jobs) {
+            int maxAttempts = job.maxAttempts() > 0 ? job.maxAttempts() : config.maxAttempts();
+            rows.add(Tuple.tuple(Arrays.asList(UUID.randomUUID(), job.kind(), job.subject(), job.uniqueKey(),
+                    job.ownerId(), Json.write(job.args()), maxAttempts)));
+        }
+        return client.preparedQuery(INSERT).executeBatch(rows).replaceWithVoid();
     }
 
     /**
@@ -72,9 +88,11 @@ public class JobQueue {
      */
     public Uni<List<Job>> claim(String worker, int limit, Collection<String> kinds) {
         String due = "state IN ('available', 'retryable') AND scheduled_at <= now() AND kind = ANY($3)";
+        // ARRAY(...) makes the subquery run once (an init plan): as "id IN (SELECT ...)" PostgreSQL may run it again
+        // for each row it updates, each time skipping the rows locked so far, and so claim more than the limit.
         return pool.preparedQuery("UPDATE jobs SET state = 'executing', attempt = attempt + 1, attempted_at = now(), "
-                        + "attempted_by = $1 WHERE id IN (SELECT id FROM jobs WHERE " + due
-                        + " ORDER BY scheduled_at, id LIMIT $2 FOR UPDATE SKIP LOCKED) AND " + due
+                        + "attempted_by = $1 WHERE id = ANY(ARRAY(SELECT id FROM jobs WHERE " + due
+                        + " ORDER BY scheduled_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)) AND " + due
                         + " RETURNING " + COLUMNS)
                 .execute(Tuple.of(worker, limit, kinds.toArray(String[]::new)))
                 .map(JobQueue::jobs);
@@ -173,28 +191,11 @@ public class JobQueue {
     }
 
     static Job job(Row row) {
-        try {
-            return new Job(row.getUUID("id"), row.getString("kind"), row.getString("subject"),
-                    row.getString("owner_id"), EventJson.mapper().readTree(row.getString("args")),
-                    JobState.ofColumn(row.getString("state")), row.getInteger("attempt"),
-                    row.getInteger("max_attempts"), row.getString("last_error"), row.getString("attempted_by"),
-                    instant(row, "inserted_at"), instant(row, "scheduled_at"), instant(row, "attempted_at"),
-                    instant(row, "completed_at"), instant(row, "discarded_at"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("job " + row.getUUID("id") + " has arguments that are not JSON", e);
-        }
+        return new Job(row.getUUID("id"), row.getString("kind"), row.getString("subject"), row.getString("owner_id"),
+                Json.read(row.getString("args"), JsonNode.class), JobState.ofColumn(row.getString("state")),
+                row.getInteger("attempt"), row.getInteger("max_attempts"), row.getString("last_error"),
+                row.getString("attempted_by"), instant(row, "inserted_at"), instant(row, "scheduled_at"),
+                instant(row, "attempted_at"), instant(row, "completed_at"), instant(row, "discarded_at"));
     }
 
-    private static Instant instant(Row row, String column) {
-        OffsetDateTime at = row.getOffsetDateTime(column);
-        return at == null ? null : at.toInstant();
-    }
-
-    private static String json(NewJob job) {
-        try {
-            return EventJson.mapper().writeValueAsString(job.args());
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

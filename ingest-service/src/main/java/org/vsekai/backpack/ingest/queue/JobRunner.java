@@ -69,8 +69,11 @@ public final class JobRunner {
                                 throw new LostClaimException();
                             }
                         })))
-                .invoke(() -> LOG.infof("%s completed %s job %s of %s (attempt %d)", name, job.kind(), job.id(),
-                        job.subject(), job.attempt()))
+                .invoke(() -> {
+                    LOG.infof("%s completed %s job %s of %s (attempt %d)", name, job.kind(), job.id(), job.subject(),
+                            job.attempt());
+                    handler.completed(job);
+                })
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(failure -> failed(job, handler, failure));
     }

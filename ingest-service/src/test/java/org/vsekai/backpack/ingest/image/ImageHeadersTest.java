@@ -3,19 +3,14 @@ package org.vsekai.backpack.ingest.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.zip.CRC32;
-
-import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.vsekai.backpack.contracts.scene.FrameFormat;
+import org.vsekai.backpack.ingest.fixtures.Images;
 import org.vsekai.backpack.ingest.format.FileLimitException;
 import org.vsekai.backpack.ingest.format.InvalidFileException;
 
@@ -26,15 +21,15 @@ class ImageHeadersTest {
 
     @Test
     void realPngAndJpegFilesDeclareTheirSize() throws IOException {
-        assertThat(ImageHeaders.read(new ByteArrayInputStream(encoded("png", 64, 48)), FrameFormat.PNG, LIMITS))
+        assertThat(ImageHeaders.read(new ByteArrayInputStream(Images.encoded("png", 64, 48)), FrameFormat.PNG, LIMITS))
                 .isEqualTo(new ImageHeader(FrameFormat.PNG, 64, 48));
-        assertThat(ImageHeaders.read(new ByteArrayInputStream(encoded("jpg", 64, 48)), FrameFormat.JPEG, LIMITS))
+        assertThat(ImageHeaders.read(new ByteArrayInputStream(Images.encoded("jpg", 64, 48)), FrameFormat.JPEG, LIMITS))
                 .isEqualTo(new ImageHeader(FrameFormat.JPEG, 64, 48));
     }
 
     @Test
     void aPngDeclaring100000By100000PixelsIsRefusedAfterItsHeader() throws IOException {
-        byte[] bomb = pngHeader(100_000, 100_000);
+        byte[] bomb = Images.pngHeader(100_000, 100_000);
         CountingStream in = new CountingStream(concat(bomb, new byte[1 << 20]));
         assertThatThrownBy(() -> ImageHeaders.read(in, FrameFormat.PNG, LIMITS))
                 .isInstanceOfSatisfying(FileLimitException.class, e -> {
@@ -46,7 +41,7 @@ class ImageHeadersTest {
 
     @Test
     void aJpegDeclaringAHugeFrameIsRefusedAfterItsHeader() throws IOException {
-        byte[] real = encoded("jpg", 16, 16);
+        byte[] real = Images.encoded("jpg", 16, 16);
         byte[] bomb = real.clone();
         int sof = sofOffset(bomb);
         bomb[sof + 5] = (byte) 0xFF; // height 65535
@@ -63,24 +58,24 @@ class ImageHeadersTest {
     @Test
     void aWideButLowImageWithinTheSideLimitsIsStillHeldToThePixelLimit() {
         FrameLimits limits = new FrameLimits(1 << 20, 10_000, 10_000, 1_000_000);
-        assertThatThrownBy(() -> ImageHeaders.read(new ByteArrayInputStream(pngHeader(5000, 500)), FrameFormat.PNG,
+        assertThatThrownBy(() -> ImageHeaders.read(new ByteArrayInputStream(Images.pngHeader(5000, 500)), FrameFormat.PNG,
                 limits)).isInstanceOf(FileLimitException.class);
     }
 
     @Test
     void bytesOfAnotherFormatThanDeclared() throws IOException {
-        assertRefused(encoded("png", 4, 4), FrameFormat.JPEG, "IMAGE_MIME_TYPE_INVALID");
-        assertRefused(encoded("jpg", 4, 4), FrameFormat.PNG, "IMAGE_MIME_TYPE_INVALID");
+        assertRefused(Images.encoded("png", 4, 4), FrameFormat.JPEG, "IMAGE_MIME_TYPE_INVALID");
+        assertRefused(Images.encoded("jpg", 4, 4), FrameFormat.PNG, "IMAGE_MIME_TYPE_INVALID");
     }
 
     @Test
     void brokenHeaders() throws IOException {
-        assertRefused(Arrays.copyOf(encoded("png", 4, 4), 20), FrameFormat.PNG, "IMAGE_UNEXPECTED_EOS");
-        byte[] badCrc = pngHeader(4, 4);
+        assertRefused(Arrays.copyOf(Images.encoded("png", 4, 4), 20), FrameFormat.PNG, "IMAGE_UNEXPECTED_EOS");
+        byte[] badCrc = Images.pngHeader(4, 4);
         badCrc[32] ^= 1;
         assertRefused(badCrc, FrameFormat.PNG, "IMAGE_DATA_INVALID");
-        assertRefused(pngHeader(0, 4), FrameFormat.PNG, "IMAGE_DATA_INVALID");
-        byte[] jpeg = encoded("jpg", 4, 4);
+        assertRefused(Images.pngHeader(0, 4), FrameFormat.PNG, "IMAGE_DATA_INVALID");
+        byte[] jpeg = Images.encoded("jpg", 4, 4);
         assertRefused(Arrays.copyOf(jpeg, sofOffset(jpeg) - 3), FrameFormat.JPEG, "IMAGE_UNEXPECTED_EOS");
         assertRefused(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xDA, 0, 2}, FrameFormat.JPEG,
                 "IMAGE_DATA_INVALID");
@@ -89,26 +84,6 @@ class ImageHeadersTest {
     private static void assertRefused(byte[] image, FrameFormat declared, String code) {
         assertThatThrownBy(() -> ImageHeaders.read(new ByteArrayInputStream(image), declared, LIMITS))
                 .isInstanceOfSatisfying(InvalidFileException.class, e -> assertThat(e.code()).isEqualTo(code));
-    }
-
-    static byte[] encoded(String format, int width, int height) throws IOException {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(1, 1, 0xFF8800);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertThat(ImageIO.write(image, format, out)).isTrue();
-        return out.toByteArray();
-    }
-
-    /** The PNG signature and an IHDR chunk (8-bit RGB) with a correct CRC: all a decoder needs to allocate. */
-    static byte[] pngHeader(int width, int height) {
-        ByteBuffer png = ByteBuffer.allocate(33);
-        png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-        png.putInt(13).put(new byte[] {'I', 'H', 'D', 'R'}).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
-                .put((byte) 0).put((byte) 0).put((byte) 0);
-        CRC32 crc = new CRC32();
-        crc.update(png.array(), 12, 17);
-        png.putInt((int) crc.getValue());
-        return png.array();
     }
 
     private static int sofOffset(byte[] jpeg) {

@@ -14,7 +14,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * A test kind of job whose arguments script what it does: {@code {"fail": n}} fails its first n attempts,
- * {@code {"poison": true}} refuses its input, {@code {"block": true}} waits until the test releases it. Each
+ * {@code {"poison": true}} refuses its input, {@code {"block": true}} waits until the test releases it,
+ * {@code {"sleep": ms}} takes that long (on a worker thread). Each
  * attempt writes an effect row in the job's transaction, so a test can count what committed.
  */
 @ApplicationScoped
@@ -50,6 +51,10 @@ public class ScriptedJobs implements JobHandler {
                 }
                 return null;
             }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).replaceWithVoid();
+        }
+        long sleep = job.args().path("sleep").asLong();
+        if (sleep > 0) {
+            waited = Uni.createFrom().voidItem().onItem().delayIt().by(java.time.Duration.ofMillis(sleep));
         }
         return waited
                 .chain(() -> effect(transaction, job, "performed by " + job.attemptedBy()))
