@@ -51,7 +51,8 @@ public interface IngestUploadClient {
     @Path("/scenes/{id}/cameras/{camera}/frames")
     @Consumes(MediaType.WILDCARD)
     Uni<Response> uploadFrame(@PathParam("id") String sceneId, @PathParam("camera") String camera,
-                              @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, Multi<Buffer> body);
+                              @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                              @HeaderParam(SceneResource.CAPTURED_AT_HEADER) String capturedAt, Multi<Buffer> body);
 
     /** A batch import (NDJSON), streamed; the service answers once it has queued the import as a job. */
     @POST

@@ -51,6 +51,8 @@ import io.smallrye.mutiny.Uni;
 public class SceneResource {
 
     public static final String NDJSON = "application/x-ndjson";
+    /** When a frame was captured (ISO-8601), passed on to the ingest-service; the time it arrived otherwise. */
+    public static final String CAPTURED_AT_HEADER = "X-Backpack-Captured-At";
 
     private final IngestClient ingest;
     private final IngestUploadClient uploads;
@@ -126,7 +128,8 @@ public class SceneResource {
     @Operation(summary = "Post a frame of one of a scene's cameras",
             description = "A PNG or JPEG the scene's owner (or an admin) rendered or captured with that camera. Its "
                     + "header is checked (size within the limits) before any pixel is decoded; it is stored and "
-                    + "announced on camera-frames with the camera's calibration for its size. 202 with the frame id.")
+                    + "announced on camera-frames with the camera's calibration for its size. 202 with the frame id. "
+                    + CAPTURED_AT_HEADER + " (ISO-8601) says when it was captured.")
     @RequestBody(content = {@Content(mediaType = "image/png"), @Content(mediaType = "image/jpeg")})
     @APIResponse(responseCode = "202", description = "Stored; the frame goes to the vision service",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
@@ -139,14 +142,15 @@ public class SceneResource {
     @APIResponse(responseCode = "422", description = "A broken or too large image header (relayed)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> frame(@PathParam("id") String sceneId, @PathParam("camera") String camera,
-                               @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+                               @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                               @HeaderParam(CAPTURED_AT_HEADER) String capturedAt, InputStream body) {
         RequestChecks.id("id", sceneId);
         RequestChecks.id("camera", camera);
         if (FrameFormat.ofMediaType(contentType).isEmpty()) {
             throw unsupported(contentType, FrameFormat.mediaTypes());
         }
         return streamed(body, limits.maxFrameBody().asLongValue(),
-                chunks -> uploads.uploadFrame(sceneId, camera, contentType, chunks.chunks()));
+                chunks -> uploads.uploadFrame(sceneId, camera, contentType, capturedAt, chunks.chunks()));
     }
 
     @POST
