@@ -52,6 +52,12 @@ public interface IngestClient {
     @Retry
     Uni<Response> scene(@PathParam("id") String sceneId);
 
+    /** A batch import's progress, for admins. */
+    @GET
+    @Path("/imports/{id}")
+    @Retry
+    Uni<Response> importProgress(@PathParam("id") String importId);
+
     /** Queued jobs in one state (the job queue, docs/adr/0015), for admins. */
     @GET
     @Path("/queue")

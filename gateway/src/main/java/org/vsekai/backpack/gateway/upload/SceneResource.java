@@ -164,8 +164,8 @@ public class SceneResource {
             description = "NDJSON, one object a line: {\"sceneId\", \"ownerId\", \"blobRef\", \"format\"} for a scene "
                     + "whose file is in the blob store already, or {\"itemId\", \"ownerId\", \"packet\"} for an "
                     + "item's XMP packet. Written in chunks, one transaction each, as a job that resumes after a "
-                    + "crash without duplicates; 202 with the import's job, whose progress GET /api/v1/admin/jobs "
-                    + "and the service's log show.")
+                    + "crash without duplicates; 202 with the import's id and job; GET /api/v1/admin/imports/{id} "
+                    + "shows its progress.")
     @RequestBody(content = @Content(mediaType = NDJSON))
     @APIResponse(responseCode = "202", description = "Queued",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
@@ -177,6 +177,23 @@ public class SceneResource {
         }
         return streamed(body, limits.maxImportBody().asLongValue(),
                 chunks -> uploads.startImport(NDJSON, chunks.chunks()));
+    }
+
+    @GET
+    @Path("admin/imports/{id}")
+    @RolesAllowed(ForwardedIdentity.ROLE_ADMIN)
+    @RateLimited(RateClass.ADMIN)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A batch import's progress (admins)",
+            description = "Its committed cursor (bytes and lines), rows written, lines skipped with the last reason, "
+                    + "and when it finished.")
+    @APIResponse(responseCode = "200", description = "The progress",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "404", description = "No such import (relayed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> importProgress(@PathParam("id") String importId) {
+        RequestChecks.id("id", importId);
+        return ingest.importProgress(importId).map(Peers::relay);
     }
 
     @GET

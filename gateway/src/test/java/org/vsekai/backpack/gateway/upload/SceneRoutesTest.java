@@ -233,6 +233,9 @@ class SceneRoutesTest {
         assertThat(ingest().lastAt("/queue").query()).isEqualTo("state=discarded&limit=5");
         given().header("Authorization", TestTokens.bearer(TestTokens.user("user-" + UUID.randomUUID())))
                 .when().get("/api/v1/admin/jobs").then().statusCode(403);
+        ingest().answer("GET", "/imports/i9", 200, "application/json", "{\"importId\":\"i9\",\"rowsWritten\":3}");
+        given().header("Authorization", TestTokens.bearer(TestTokens.admin("admin-" + UUID.randomUUID())))
+                .when().get("/api/v1/admin/imports/i9").then().statusCode(200).body("rowsWritten", equalTo(3));
     }
 
     @Test
