@@ -227,7 +227,6 @@ public class SceneResource {
     }
 
     private static ProblemException unsupported(String contentType, String accepted) {
-        return new ProblemException(Problem.ofType("unsupported-media-type", 415, "Unsupported Media Type",
-                "Content-Type " + contentType + " is not accepted here; send one of " + accepted));
+        return new ProblemException(Problem.unsupportedMediaType(contentType, accepted));
     }
 }

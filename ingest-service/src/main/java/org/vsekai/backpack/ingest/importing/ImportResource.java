@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.vsekai.backpack.contracts.http.ForwardedIdentity;
 import org.vsekai.backpack.contracts.http.Problem;
+import org.vsekai.backpack.ingest.access.Admins;
 import org.vsekai.backpack.kit.identity.Caller;
 import org.vsekai.backpack.kit.problem.ProblemException;
 
@@ -78,11 +79,7 @@ public class ImportResource {
     }
 
     private static Caller admin(String user, String roles) {
-        Caller caller = Caller.required(user, roles);
-        if (!caller.admin()) {
-            throw new ProblemException(Problem.ofType("forbidden", 403, "Forbidden", "Imports are for admins"));
-        }
-        return caller;
+        return Admins.required(user, roles, "Imports");
     }
 
 }

@@ -113,7 +113,7 @@ public class JobResource {
     @Tag(name = "internal", description = "Not part of the public API; the gateway does not route here")
     @Operation(summary = "Internal: create a RECEIVED job",
             description = "Creates a job in state RECEIVED without an upload, owned by the forwarded user. For tests "
-                    + "and operators only; the upload endpoint (a later issue) creates jobs for real uploads.")
+                    + "and operators only; POST /scenes creates the jobs of real uploads.")
     @APIResponse(responseCode = "201", description = "The new job",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body",

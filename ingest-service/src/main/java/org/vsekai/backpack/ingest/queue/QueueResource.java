@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.vsekai.backpack.contracts.http.ForwardedIdentity;
 import org.vsekai.backpack.contracts.http.Paging;
 import org.vsekai.backpack.contracts.http.Problem;
-import org.vsekai.backpack.kit.identity.Caller;
+import org.vsekai.backpack.ingest.access.Admins;
 import org.vsekai.backpack.kit.problem.ProblemException;
 import org.vsekai.backpack.kit.request.RequestChecks;
 
@@ -54,10 +54,7 @@ public class QueueResource {
                                @Parameter(hidden = true) @HeaderParam(ForwardedIdentity.ROLES_HEADER) String roles,
                                @QueryParam("state") String state, @QueryParam("kind") String kind,
                                @QueryParam("limit") String limit) {
-        Caller caller = Caller.required(user, roles);
-        if (!caller.admin()) {
-            throw new ProblemException(Problem.ofType("forbidden", 403, "Forbidden", "The job queue is for admins"));
-        }
+        Admins.required(user, roles, "Queued jobs");
         JobState wanted = state(state);
         int page = RequestChecks.limit(limit, Paging.DEFAULT_LISTING);
         return queue.counts().chain(counts -> queue.inState(wanted, kind == null || kind.isBlank() ? null : kind, page)
