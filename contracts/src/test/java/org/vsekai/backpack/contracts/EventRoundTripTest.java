@@ -30,10 +30,12 @@ import org.vsekai.backpack.contracts.metadata.ItemAttributes;
 import org.vsekai.backpack.contracts.privacy.UserErasure;
 import org.vsekai.backpack.contracts.scene.CameraCalibration;
 import org.vsekai.backpack.contracts.scene.CameraFrame;
+import org.vsekai.backpack.contracts.scene.Matrix3;
 import org.vsekai.backpack.contracts.scene.PacketTarget;
 import org.vsekai.backpack.contracts.scene.SceneFormat;
 import org.vsekai.backpack.contracts.scene.SceneMetadata;
 import org.vsekai.backpack.contracts.scene.SceneUploaded;
+import org.vsekai.backpack.contracts.scene.Vector3;
 import org.vsekai.backpack.contracts.scene.XmpPacket;
 import org.vsekai.backpack.contracts.vision.Bone;
 import org.vsekai.backpack.contracts.vision.BoundingBox;
@@ -73,7 +75,9 @@ class EventRoundTripTest {
                                 packet))), new SceneMetadataDeserializer()),
                 new Sample(Topics.CAMERA_FRAMES, new CameraFrame(1, UUID.randomUUID(), SCENE, FRAME, "blob://frames/f1",
                         "Camera.001", new CameraCalibration(CameraCalibration.Projection.PERSPECTIVE, 0.66, 1.5, null,
-                        null, 0.01, 100.0), 640, 480, T), new CameraFrameDeserializer()),
+                        null, 0.01, 100.0, 640, 480, Matrix3.ofRows(876.6, 0, 320, 0, 657.5, 240, 0, 0, 1),
+                        Matrix3.ofRows(1, 0, 0, 0, -1, 0, 0, 0, -1), new Vector3(-0.5, 0.5, 3)), 640, 480, T),
+                        new CameraFrameDeserializer()),
                 new Sample(Topics.DETECTIONS, new Detections(1, UUID.randomUUID(), SCENE, FRAME, "rf-detr", "1.0",
                         List.of(new Detection("chair", 0.91, new BoundingBox(10, 20, 30.5, 40.25),
                                 "https://backpack.v-sekai.org/ns/classes/chair", 62)),
@@ -173,6 +177,29 @@ class EventRoundTripTest {
         UserErasure erasure = new UserErasureDeserializer().deserialize("user-erasures", wire);
         assertThat(erasure.userId()).isEqualTo("u");
         assertThat(erasure.requestedAt()).isEqualTo(T);
+    }
+
+    @Test
+    void aCalibrationWithoutTheFieldsAddedInVersionOneStillReads() {
+        String older = """
+                {"version": 1, "eventId": "%s", "sceneId": "%s", "frameId": "%s", "blobRef": "blob:sha256:%s",
+                 "camera": "1", "calibration": {"projection": "ORTHOGRAPHIC", "xmag": 1.0, "ymag": 1.0,
+                 "znear": 0.01, "zfar": 100.0}, "width": 8, "height": 6, "capturedAt": "2026-11-26T12:00:00Z"}
+                """.formatted(UUID.randomUUID(), SCENE, FRAME, "a".repeat(64));
+        CameraFrame frame = EventJson.read(older.getBytes(StandardCharsets.UTF_8), Topics.CAMERA_FRAMES);
+        assertThat(frame.calibration()).isEqualTo(new CameraCalibration(CameraCalibration.Projection.ORTHOGRAPHIC,
+                null, null, 1.0, 1.0, 0.01, 100.0));
+        assertThat(frame.calibration().intrinsics()).isNull();
+    }
+
+    @Test
+    void matricesAreNineEntriesRowByRowAndEqualByValue() {
+        Matrix3 k = Matrix3.ofRows(1, 2, 3, 4, 5, 6, 7, 8, 9);
+        assertThat(k.get(1, 2)).isEqualTo(6);
+        assertThat(k).isEqualTo(new Matrix3(List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0)));
+        assertThat(EventJson.mapper().valueToTree(k).toString()).isEqualTo(
+                "{\"rowMajor\":[1.0,2.0,3.0,4.0,5.0,6.0,7.0,8.0,9.0]}");
+        assertThatThrownBy(() -> new Matrix3(List.of(1.0, 2.0))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

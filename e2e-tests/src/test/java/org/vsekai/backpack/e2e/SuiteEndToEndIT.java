@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vsekai.backpack.embedded.postgres.DatabaseCoordinates;
+import org.vsekai.backpack.launcher.bench.SampleScenes;
 import org.vsekai.backpack.launcher.suite.FreePorts;
 import org.vsekai.backpack.launcher.suite.PortPlan;
 import org.vsekai.backpack.launcher.suite.ResidentMemory;
@@ -241,6 +242,61 @@ class SuiteEndToEndIT {
         HttpResponse<String> response = get(suite.gatewayUrl() + "/api/v1/users/" + prefix + "user-0"
                 + "/recommendations?limit=5", token(prefix + "user-0", false));
         assertThat(response.statusCode()).as("the restarted recommender serves: %s", response.body()).isEqualTo(200);
+    }
+
+    @Test
+    void anUploadedSceneIsParsedItsPacketsReachTheMetadataServiceAndItsCameraTakesFrames() throws Exception {
+        String user = RUN + "wendy";
+        String token = token(user, false);
+        HttpResponse<String> uploaded = send("/api/v1/scenes", "model/gltf-binary", token, SampleScenes.glb("E2E Park " + RUN, 0));
+        assertThat(uploaded.statusCode()).as("upload: %s", uploaded.body()).isEqualTo(202);
+        JsonNode accepted = JSON.readTree(uploaded.body());
+        String sceneId = accepted.path("sceneId").asText();
+        String jobId = accepted.path("jobId").asText();
+
+        JsonNode scene = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(
+                () -> JSON.readTree(get(suite.gatewayUrl() + "/api/v1/scenes/" + sceneId, token).body()),
+                found -> "METADATA_PUBLISHED".equals(found.path("state").asText()));
+        assertThat(scene.path("cameras").get(0).path("id").asText()).isEqualTo("1");
+        assertThat(scene.path("packets")).hasSize(1);
+        JsonNode upload = JSON.readTree(get(suite.gatewayUrl() + "/api/v1/uploads/" + jobId, token).body());
+        assertThat(upload.path("state").asText()).isEqualTo("EXTRACTED");
+        assertThat(upload.path("steps").findValuesAsText("kind")).contains("parse-scene", "publish-metadata");
+        assertThat(get(suite.gatewayUrl() + "/api/v1/scenes/" + sceneId, token(RUN + "mallory", false))
+                .statusCode()).as("another user's scene").isEqualTo(403);
+
+        // The metadata-service stored the scene's packets from the scene-metadata event.
+        JsonNode packets = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(
+                () -> {
+                    HttpResponse<String> answer = get(suite.gatewayUrl() + "/api/v1/scenes/" + sceneId + "/packets");
+                    return answer.statusCode() == 200 ? JSON.readTree(answer.body()) : null;
+                }, found -> found != null);
+        assertThat(packets.path("ownerId").asText()).isEqualTo(user);
+        assertThat(packets.path("packets").get(0).path("attachedTo").findValuesAsText("kind"))
+                .containsExactly("asset", "node");
+        assertThat(packets.path("packets").get(0).path("document").path("dc:title").asText())
+                .isEqualTo("E2E Park " + RUN);
+
+        HttpResponse<String> frame = send("/api/v1/scenes/" + sceneId + "/cameras/1/frames", "image/png", token,
+                SampleScenes.png(320, 240, 7));
+        assertThat(frame.statusCode()).as("frame: %s", frame.body()).isEqualTo(202);
+        JsonNode calibration = JSON.readTree(frame.body()).path("calibration");
+        assertThat(calibration.path("imageWidth").asInt()).isEqualTo(320);
+        // yfov 0.8, no aspect ratio: f = 120 / tan(0.4) on both axes, principal point at the centre.
+        assertThat(calibration.path("intrinsics").path("rowMajor").get(4).asDouble())
+                .isCloseTo(120 / Math.tan(0.4), org.assertj.core.api.Assertions.within(1e-4));
+        assertThat(calibration.path("intrinsics").path("rowMajor").get(2).asDouble()).isEqualTo(160.0);
+    }
+
+    private static HttpResponse<String> send(String path, String type, String token, byte[] body)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", type)
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     /** Rows in the recommender's own database: the test's view of what survived, not an API of the suite. */

@@ -61,7 +61,10 @@ final class BackpackHelp extends Help {
     @Override
     public String detailedSynopsis(int synopsisHeadingLength, Comparator<OptionSpec> optionSort,
             boolean clusterBooleanOptions) {
-        Ansi.Text text = arguments().concat(createDetailedSynopsisCommandText());
+        // A command's own subcommands (bench ingest) are listed under "Commands:", not as [COMMAND] here, so that
+        // the synopsis reads the same in the command list and in the command's help.
+        Ansi.Text text = commandSpec().parent() == null ? arguments().concat(createDetailedSynopsisCommandText())
+                : arguments();
         return insertSynopsisCommandName(synopsisHeadingLength, text);
     }
 

@@ -36,6 +36,12 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem(TYPE_BASE + "invalid-request", "Invalid request", 400, detail, null, List.copyOf(errors));
     }
 
+    /** 415: the request's {@code Content-Type} is none of those the route takes. */
+    public static Problem unsupportedMediaType(String contentType, String accepted) {
+        return ofType("unsupported-media-type", 415, "Unsupported Media Type",
+                "Content-Type " + contentType + " is not accepted here; send one of " + accepted);
+    }
+
     public Problem withInstance(String instancePath) {
         return new Problem(type, title, status, detail, instancePath, errors);
     }

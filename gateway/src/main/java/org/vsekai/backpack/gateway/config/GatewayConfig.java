@@ -55,6 +55,22 @@ public interface GatewayConfig {
         @WithDefault("1M")
         MemorySize maxJsonLdBody();
 
+        /**
+         * Largest scene upload ({@code POST /api/v1/scenes}). Streamed to the ingest-service as it arrives, never
+         * held; a body that grows past it is cut off with a 413 problem. {@code quarkus.http.limits.max-body-size}
+         * is set to the largest of the streamed limits.
+         */
+        @WithDefault("64M")
+        MemorySize maxSceneBody();
+
+        /** Largest camera frame ({@code POST /api/v1/scenes/{id}/cameras/{camera}/frames}), streamed likewise. */
+        @WithDefault("16M")
+        MemorySize maxFrameBody();
+
+        /** Largest batch import ({@code POST /api/v1/admin/import}, NDJSON), streamed likewise. */
+        @WithDefault("64M")
+        MemorySize maxImportBody();
+
         /** Largest body of any other request (training trigger, erasure): they take none worth the name. */
         @WithDefault("4K")
         MemorySize maxOtherBody();

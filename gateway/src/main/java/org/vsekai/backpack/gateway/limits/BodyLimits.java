@@ -35,7 +35,12 @@ public class BodyLimits {
     /** Just before Quarkus' own global check, which answers 413 without a body. */
     static final int ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1;
 
-    private record Rule(HttpMethod method, Pattern path, long limit) {
+    /** {@code streamed}: the resource reads the body as it arrives and holds it to the limit itself. */
+    private record Rule(HttpMethod method, Pattern path, long limit, boolean streamed) {
+
+        Rule(HttpMethod method, Pattern path, long limit) {
+            this(method, path, limit, false);
+        }
     }
 
     private final List<Rule> rules;
@@ -56,7 +61,13 @@ public class BodyLimits {
                 new Rule(HttpMethod.PUT, Pattern.compile("/api/v1/items/[^/]+/metadata"),
                         limits.maxMetadataBody().asLongValue()),
                 new Rule(HttpMethod.POST, Pattern.compile("/api/v1/jsonld/[^/]+"),
-                        limits.maxJsonLdBody().asLongValue()));
+                        limits.maxJsonLdBody().asLongValue()),
+                new Rule(HttpMethod.POST, Pattern.compile("/api/v1/scenes"), limits.maxSceneBody().asLongValue(),
+                        true),
+                new Rule(HttpMethod.POST, Pattern.compile("/api/v1/scenes/[^/]+/cameras/[^/]+/frames"),
+                        limits.maxFrameBody().asLongValue(), true),
+                new Rule(HttpMethod.POST, Pattern.compile("/api/v1/admin/import"),
+                        limits.maxImportBody().asLongValue(), true));
         this.otherApiLimit = limits.maxOtherBody().asLongValue();
         this.mapper = mapper;
     }
@@ -80,21 +91,28 @@ public class BodyLimits {
 
     /** The limit of a request's body, or -1 outside the public API (the global limit applies there). */
     long limitOf(HttpMethod method, String path) {
+        Rule rule = ruleOf(method, path);
+        return rule == null ? (path == null || !path.startsWith("/api/") ? -1 : otherApiLimit) : rule.limit();
+    }
+
+    private Rule ruleOf(HttpMethod method, String path) {
         if (path == null || !path.startsWith("/api/")) {
-            return -1;
+            return null;
         }
         for (Rule rule : rules) {
             if (rule.method().equals(method) && rule.path().matcher(path).matches()) {
-                return rule.limit();
+                return rule;
             }
         }
-        return otherApiLimit;
+        return null;
     }
 
     private void refuseOversize(RoutingContext context) {
         long limit = limitOf(context.request().method(), context.normalizedPath());
         String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (limit >= 0 && declared == null && mayHaveBody(context.request().method())) {
+        Rule rule = ruleOf(context.request().method(), context.normalizedPath());
+        boolean streamed = rule != null && rule.streamed();
+        if (limit >= 0 && declared == null && mayHaveBody(context.request().method()) && !streamed) {
             // Vert.x's body handler reads it, failing the request with 413 past the limit (answerOversizeStream).
             bodyReaders.computeIfAbsent(limit, max -> BodyHandler.create(false).setBodyLimit(max)).handle(context);
             return;

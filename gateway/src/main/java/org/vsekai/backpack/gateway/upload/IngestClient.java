@@ -22,7 +22,7 @@ import jakarta.ws.rs.core.Response;
 /**
  * The ingest-service's public REST API as the gateway calls it ({@code quarkus.rest-client.ingest.*}), with the
  * caller's identity on every call: reads only, each with a timeout (1 s unless it says otherwise), a few retries and
- * a circuit breaker of its own.
+ * a circuit breaker of its own. Streamed uploads go through {@link IngestUploadClient}.
  */
 @RegisterRestClient(configKey = IngestClient.PEER)
 @RegisterClientHeaders(ForwardedIdentityHeaders.class)
@@ -45,6 +45,25 @@ public interface IngestClient {
     @Timeout(2000)
     @Retry
     Uni<Response> jobs(@QueryParam("owner") String owner, @QueryParam("limit") int limit);
+
+    /** The scene with its state, cameras, packets and frames. */
+    @GET
+    @Path("/scenes/{id}")
+    @Retry
+    Uni<Response> scene(@PathParam("id") String sceneId);
+
+    /** A batch import's progress, for admins. */
+    @GET
+    @Path("/imports/{id}")
+    @Retry
+    Uni<Response> importProgress(@PathParam("id") String importId);
+
+    /** Queued jobs in one state (the job queue, docs/adr/0015), for admins. */
+    @GET
+    @Path("/queue")
+    @Retry
+    Uni<Response> queuedJobs(@QueryParam("state") String state, @QueryParam("kind") String kind,
+                           @QueryParam("limit") int limit);
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {

@@ -73,7 +73,8 @@ public class UploadResource {
     @RateLimited(RateClass.READ)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One upload job",
-            description = "The job's state: RECEIVED, STORED, EXTRACTED or FAILED. Only its owner or an admin.")
+            description = "The job's state (RECEIVED, STORED, EXTRACTED or FAILED), its scene's workflow state and "
+                    + "every step of its processing. Only its owner or an admin.")
     @APIResponse(responseCode = "200", description = "The job",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = UploadJob.class)))

@@ -46,6 +46,10 @@ public class StubPeer {
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Map<String, Long> delays = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    /** Paths of requests whose headers arrived, before their bodies were read: streaming is seen here first. */
+    private final List<String> started = new CopyOnWriteArrayList<>();
+    /** Paths of requests whose bodies broke off (the caller reset the connection). */
+    private final List<String> aborted = new CopyOnWriteArrayList<>();
     private final ExecutorService workers;
     private volatile HttpServer server;
     private volatile int port;
@@ -64,9 +68,16 @@ public class StubPeer {
         port = server.getAddress().getPort();
         server.createContext("/", exchange -> {
             try (exchange) {
+                started.add(exchange.getRequestURI().getPath());
+                byte[] body;
+                try {
+                    body = readAll(exchange.getRequestBody());
+                } catch (IOException broken) {
+                    aborted.add(exchange.getRequestURI().getPath());
+                    throw broken;
+                }
                 Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                        exchange.getRequestURI().getRawQuery(), copy(exchange.getRequestHeaders()),
-                        readAll(exchange.getRequestBody()));
+                        exchange.getRequestURI().getRawQuery(), copy(exchange.getRequestHeaders()), body);
                 received.add(request);
                 handle(exchange, request);
             }
@@ -105,7 +116,17 @@ public class StubPeer {
         delays.put(method + " " + path, millis);
     }
 
-    /** Every request to this path, in arrival order. */
+    /** How many requests to this path had arrived, their bodies perhaps still coming. */
+    public long startedAt(String path) {
+        return started.stream().filter(path::equals).count();
+    }
+
+    /** How many requests to this path broke off before their bodies ended. */
+    public long abortedAt(String path) {
+        return aborted.stream().filter(path::equals).count();
+    }
+
+    /** Every request to this path whose body was read to its end, in arrival order. */
     public List<Received> receivedAt(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();
     }

@@ -43,9 +43,11 @@ import io.smallrye.mutiny.Uni;
 public class JobResource {
 
     private final JobService jobs;
+    private final UploadProgress progress;
 
-    public JobResource(JobService jobs) {
+    public JobResource(JobService jobs, UploadProgress progress) {
         this.jobs = jobs;
+        this.progress = progress;
     }
 
     /** A page of jobs, newest first. */
@@ -54,8 +56,8 @@ public class JobResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One upload job", description = "The job's state: RECEIVED, STORED, EXTRACTED or FAILED. "
-            + "For the job's owner or an admin.")
+    @Operation(summary = "One upload job", description = "The job's state (RECEIVED, STORED, EXTRACTED or FAILED), "
+            + "its scene's workflow state and every step of the scene's processing. For the job's owner or an admin.")
     @APIResponse(responseCode = "200", description = "The job",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "401", description = "No user was forwarded (X-Backpack-User)",
@@ -75,7 +77,8 @@ public class JobResource {
                         throw new NotTheJobOwnerException(id);
                     }
                 })
-                .map(JobView::of);
+                .chain(job -> progress.of(job.sceneId())
+                        .map(steps -> JobView.of(job, steps.sceneState(), steps.jobs())));
     }
 
     @GET
@@ -110,7 +113,7 @@ public class JobResource {
     @Tag(name = "internal", description = "Not part of the public API; the gateway does not route here")
     @Operation(summary = "Internal: create a RECEIVED job",
             description = "Creates a job in state RECEIVED without an upload, owned by the forwarded user. For tests "
-                    + "and operators only; the upload endpoint (a later issue) creates jobs for real uploads.")
+                    + "and operators only; POST /scenes creates the jobs of real uploads.")
     @APIResponse(responseCode = "201", description = "The new job",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body",

@@ -1,58 +1,74 @@
 package org.vsekai.backpack.ingest.privacy;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.vsekai.backpack.contracts.Topics;
-import org.vsekai.backpack.ingest.job.UploadJobRepository;
+import org.vsekai.backpack.ingest.blob.BlobHolders;
 import org.vsekai.backpack.kit.sql.ProcessedEvents;
 import org.vsekai.backpack.kit.sql.TransactionRetry;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Deletes what this service keeps of one user (docs/adr/0007): their upload jobs, and the scene-uploaded events
- * about their scenes that the outbox has not relayed yet. This service stores no scene files yet (the upload
- * endpoint that will is a later issue); the blob store must join this transaction's policy when it lands.
+ * Deletes what this service keeps of one user (docs/adr/0007): their scenes with cameras and frames, upload jobs,
+ * imports, queued jobs, the unsent events about their scenes, and their holds on blobs; each blob nobody else holds
+ * is queued for deletion (a blob another owner uploaded too stays). One transaction, with the event id.
  */
 @ApplicationScoped
 public class ErasureService {
 
-    private final UploadJobRepository jobs;
+    /** Events of ingest's topics that name a scene (keyed by scene id) and so the user. */
+    private static final List<String> SCENE_TOPICS = List.of(Topics.SCENE_UPLOADED_NAME, Topics.SCENE_METADATA_NAME,
+            Topics.CAMERA_FRAMES_NAME);
 
-    public ErasureService(UploadJobRepository jobs) {
-        this.jobs = jobs;
-    }
+    private final Pool pool;
+    private final BlobHolders holders;
 
-    /** What one erasure did; {@code applied} is false when the event id had been processed before. */
-    public record Erased(boolean applied, long jobs) {
+    public ErasureService(Pool pool, BlobHolders holders) {
+        this.pool = pool;
+        this.holders = holders;
     }
 
     /**
-     * Deletes the user's rows and records the event id in one transaction; one that lost a serialization conflict
-     * runs again ({@link TransactionRetry}).
+     * What one erasure did; {@code applied} is false when the event id had been processed before.
+     *
+     * @param blobs blobs queued for deletion
      */
+    public record Erased(boolean applied, long jobs, long scenes, int blobs) {
+    }
+
+    /** One transaction; one that lost a serialization conflict runs again ({@link TransactionRetry}). */
     public Uni<Erased> eraseOnce(UUID eventId, String userId, Instant at) {
-        return TransactionRetry.retrying(() -> Panache.withTransaction(() -> claimAndErase(eventId, userId, at)));
+        return TransactionRetry.retrying(() -> pool.withTransaction(transaction -> ProcessedEvents.once(transaction,
+                eventId, Topics.USER_ERASURES_NAME, at, new Erased(false, 0, 0, 0), () -> erase(transaction,
+                        userId))));
     }
 
-    private Uni<Erased> claimAndErase(UUID eventId, String userId, Instant at) {
-        return Panache.getSession().chain(session -> ProcessedEvents.onceInSession(session, eventId,
-                Topics.USER_ERASURES_NAME, at, new Erased(false, 0), () -> erase(userId)));
+    private Uni<Erased> erase(SqlConnection transaction, String userId) {
+        Tuple owner = Tuple.of(userId);
+        return delete(transaction, "DELETE FROM outbox_events WHERE topic = ANY($2) AND record_key IN "
+                        + "(SELECT CAST(id AS TEXT) FROM scenes WHERE owner_id = $1 UNION "
+                        + "SELECT CAST(scene_id AS TEXT) FROM upload_jobs WHERE owner_id = $1)",
+                Tuple.of(userId, SCENE_TOPICS.toArray(String[]::new)))
+                .chain(() -> delete(transaction, "DELETE FROM scene_cameras WHERE scene_id IN "
+                        + "(SELECT id FROM scenes WHERE owner_id = $1)", owner))
+                .chain(() -> delete(transaction, "DELETE FROM scene_frames WHERE owner_id = $1", owner))
+                .chain(() -> delete(transaction, "DELETE FROM imports WHERE owner_id = $1", owner))
+                .chain(() -> delete(transaction, "DELETE FROM jobs WHERE owner_id = $1", owner))
+                .chain(() -> delete(transaction, "DELETE FROM scenes WHERE owner_id = $1", owner))
+                .chain(scenes -> delete(transaction, "DELETE FROM upload_jobs WHERE owner_id = $1", owner)
+                        .chain(jobs -> holders.releaseOwner(transaction, userId)
+                                .map(blobs -> new Erased(true, jobs, scenes, blobs))));
     }
 
-    private Uni<Erased> erase(String userId) {
-        // Unsent scene-uploaded events of the user's scenes would announce them, owner and all, after the erase.
-        return Panache.getSession().chain(session -> session
-                        .createNativeQuery("DELETE FROM outbox_events WHERE topic = :topic AND record_key IN "
-                                + "(SELECT CAST(scene_id AS TEXT) FROM upload_jobs WHERE owner_id = :owner)")
-                        .setParameter("topic", Topics.SCENE_UPLOADED_NAME)
-                        .setParameter("owner", userId)
-                        .executeUpdate())
-                .chain(() -> jobs.delete("ownerId", userId))
-                .map(deleted -> new Erased(true, deleted));
+    private static Uni<Integer> delete(SqlConnection transaction, String sql, Tuple arguments) {
+        return transaction.preparedQuery(sql).execute(arguments).map(rows -> rows.rowCount());
     }
 }

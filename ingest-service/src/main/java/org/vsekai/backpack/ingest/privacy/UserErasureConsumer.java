@@ -38,8 +38,8 @@ public class UserErasureConsumer {
                 .onFailure().retry().withBackOff(Duration.ofMillis(200)).atMost(5)
                 .invoke(erased -> {
                     if (erased.applied()) {
-                        LOG.infof("Erased user %s (event %s): %d upload jobs", event.userId(), event.eventId(),
-                                erased.jobs());
+                        LOG.infof("Erased user %s (event %s): %d upload jobs, %d scenes, %d blobs to delete",
+                                event.userId(), event.eventId(), erased.jobs(), erased.scenes(), erased.blobs());
                     } else {
                         LOG.debugf("Erasure event %s was applied before; skipped", event.eventId());
                     }

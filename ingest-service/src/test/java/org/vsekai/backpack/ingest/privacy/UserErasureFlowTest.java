@@ -13,6 +13,10 @@ import jakarta.inject.Inject;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.vsekai.backpack.contracts.Topics;
+import org.vsekai.backpack.ingest.fixtures.Images;
+import org.vsekai.backpack.ingest.fixtures.SceneRequests;
+import org.vsekai.backpack.kit.blob.BlobRef;
+import org.vsekai.backpack.kit.blob.BlobStore;
 import org.vsekai.backpack.contracts.http.ForwardedIdentity;
 import org.vsekai.backpack.contracts.privacy.UserErasure;
 import org.vsekai.backpack.contracts.scene.SceneFormat;
@@ -53,6 +57,9 @@ class UserErasureFlowTest {
     @Inject
     OutboxRelay relay;
 
+    @Inject
+    BlobStore blobs;
+
     private final TopicProbe probe = TopicProbe.ofTestApplication();
 
     @Test
@@ -73,6 +80,36 @@ class UserErasureFlowTest {
         asAdmin().queryParam("owner", user).get("/jobs").then().statusCode(200).body("jobs", equalTo(List.of()));
         assertThat(sql().count("SELECT count(*) FROM upload_jobs WHERE owner_id = $1", user)).isZero();
         asUser(neighbour).get("/jobs/{id}", kept).then().statusCode(200).body("ownerId", equalTo(neighbour));
+    }
+
+    @Test
+    void anErasureDeletesTheUsersScenesFramesAndTheBlobsNobodyElseHolds() {
+        String user = "user-" + UUID.randomUUID();
+        String neighbour = "user-" + UUID.randomUUID();
+        byte[] own = SceneRequests.uniqueGlb();
+        byte[] shared = SceneRequests.uniqueGlb();
+        String ownScene = SceneRequests.parsedScene(user, own);
+        String sharedScene = SceneRequests.parsedScene(user, shared);
+        String neighboursScene = SceneRequests.parsedScene(neighbour, shared);
+        byte[] frame = Images.encoded("png", 16, 16);
+        SceneRequests.as(user).contentType("image/png").body(frame)
+                .post("/scenes/{id}/cameras/{camera}/frames", ownScene, "1").then().statusCode(202);
+        BlobRef ownBlob = new BlobRef(SceneRequests.sha256(own));
+        BlobRef sharedBlob = new BlobRef(SceneRequests.sha256(shared));
+        BlobRef frameBlob = new BlobRef(SceneRequests.sha256(frame));
+        assertThat(List.of(ownBlob, sharedBlob, frameBlob)).allMatch(this::stored);
+
+        erasures().erase(user);
+
+        Awaitility.await().atMost(WAIT).pollInterval(POLL).until(() -> !stored(ownBlob) && !stored(frameBlob));
+        assertThat(stored(sharedBlob)).as("the neighbour holds it too").isTrue();
+        asAdmin().get("/scenes/{id}", ownScene).then().statusCode(404);
+        asAdmin().get("/scenes/{id}", sharedScene).then().statusCode(404);
+        asUser(neighbour).get("/scenes/{id}", neighboursScene).then().statusCode(200)
+                .body("state", equalTo("METADATA_PUBLISHED"));
+        for (String table : List.of("scenes", "scene_frames", "upload_jobs", "blob_holders", "jobs")) {
+            assertThat(sql().count("SELECT count(*) FROM " + table + " WHERE owner_id = $1", user)).as(table).isZero();
+        }
     }
 
     @Test
@@ -185,5 +222,13 @@ class UserErasureFlowTest {
         return asUser(owner).contentType(ContentType.JSON)
                 .body("{\"sceneId\": \"" + scene + "\"}")
                 .post("/jobs").then().statusCode(201).extract().path("id");
+    }
+
+    private boolean stored(BlobRef ref) {
+        try {
+            return blobs.exists(ref);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -57,7 +57,8 @@ import picocli.CommandLine.TypeConversionException;
  * floats at 200,000 items). Figures go to standard output; model logs to standard error.
  */
 @Command(name = "bench", description = "Benchmark training time, peak heap and recommend latency on synthetic data"
-        + " (default 200,000 users × 200,000 items × 5,000,000 interactions; run by ./backpack with -Xmx12g).")
+        + " (default 200,000 users × 200,000 items × 5,000,000 interactions; run by ./backpack with -Xmx12g);"
+        + " bench ingest benchmarks uploads, frames and imports.", subcommands = IngestBenchCommand.class)
 public final class BenchCommand implements Callable<Integer> {
 
     private static final List<String> ALGORITHMS = List.of("ials", "bpr", "itemcf", "rp3beta");

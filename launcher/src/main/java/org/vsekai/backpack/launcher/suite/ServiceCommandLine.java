@@ -61,6 +61,14 @@ public final class ServiceCommandLine {
         return properties;
     }
 
+    /**
+     * The blob store of a service that writes or reads blobs ({@link ServiceSpec#blobs()}: ingest writes scenes and
+     * frames, vision reads frames by the events' references), the same directory for all of them; none otherwise.
+     */
+    public static List<String> blobProperties(ServiceSpec service, Path blobDirectory) {
+        return service.blobs() ? List.of("backpack.blobs.directory=" + blobDirectory) : List.of();
+    }
+
     /** The default JVM of this launcher, so every service runs on the Java the user checked. */
     public static Path currentJava() {
         return Path.of(System.getProperty("java.home"), "bin", "java");

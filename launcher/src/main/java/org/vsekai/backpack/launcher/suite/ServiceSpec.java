@@ -8,14 +8,16 @@ import java.util.Optional;
  * One service of the suite: its Maven module, where its port sits relative to the base port, and the database it
  * owns, if any.
  */
-public record ServiceSpec(String module, int portOffset, Optional<String> database) {
+public record ServiceSpec(String module, int portOffset, Optional<String> database, boolean blobs) {
 
-    public static final ServiceSpec GATEWAY = new ServiceSpec("gateway", 0, Optional.empty());
-    public static final ServiceSpec INGEST = new ServiceSpec("ingest-service", 1, Optional.of("backpack_ingest"));
-    public static final ServiceSpec METADATA = new ServiceSpec("metadata-service", 2, Optional.of("backpack_metadata"));
-    public static final ServiceSpec VISION = new ServiceSpec("vision-service", 3, Optional.empty());
+    public static final ServiceSpec GATEWAY = new ServiceSpec("gateway", 0, Optional.empty(), false);
+    public static final ServiceSpec INGEST =
+            new ServiceSpec("ingest-service", 1, Optional.of("backpack_ingest"), true);
+    public static final ServiceSpec METADATA =
+            new ServiceSpec("metadata-service", 2, Optional.of("backpack_metadata"), false);
+    public static final ServiceSpec VISION = new ServiceSpec("vision-service", 3, Optional.empty(), true);
     public static final ServiceSpec RECOMMENDER =
-            new ServiceSpec("recommender-service", 4, Optional.of("backpack_recommender"));
+            new ServiceSpec("recommender-service", 4, Optional.of("backpack_recommender"), false);
 
     /** In start order; the gateway comes first because it is the one people wait for. */
     public static final List<ServiceSpec> ALL = List.of(GATEWAY, INGEST, METADATA, VISION, RECOMMENDER);

@@ -258,7 +258,9 @@ public final class Suite implements AutoCloseable {
         PortPlan ports = options.ports();
         Path jar = spec.runJar(options.repositoryRoot());
         // The gateway verifies tokens with the local public key; ./backpack token signs them with its private twin.
-        List<String> extra = spec.equals(ServiceSpec.GATEWAY) ? LocalTokens.gatewayProperties(keys) : List.of();
+        List<String> extra = new ArrayList<>(spec.equals(ServiceSpec.GATEWAY)
+                ? LocalTokens.gatewayProperties(keys) : List.of());
+        extra.addAll(ServiceCommandLine.blobProperties(spec, options.blobDirectory()));
         List<String> command = ServiceCommandLine.of(ServiceCommandLine.currentJava(), jar, spec, ports,
                 kafka.bootstrapServers(), Optional.ofNullable(databases.get(spec.name())), extra);
         Path logFile = options.logDirectory().resolve(logFileName);

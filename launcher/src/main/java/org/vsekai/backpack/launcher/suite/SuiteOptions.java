@@ -51,6 +51,11 @@ public record SuiteOptions(Path repositoryRoot, Path logDirectory, PortPlan port
         return repositoryRoot.resolve(".backpack").resolve("keys");
     }
 
+    /** The blob store that ingest writes and vision reads ({@code .backpack/blobs}), one for the whole suite. */
+    public Path blobDirectory() {
+        return repositoryRoot.resolve(".backpack").resolve("blobs");
+    }
+
     public SuiteOptions withBasePort(int basePort) {
         return new SuiteOptions(repositoryRoot, logDirectory, new PortPlan(basePort), startTimeout, sequentialStart,
                 infrastructure, progress);

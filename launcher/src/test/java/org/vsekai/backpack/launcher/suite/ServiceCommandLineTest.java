@@ -49,6 +49,18 @@ class ServiceCommandLineTest {
     }
 
     @Test
+    void ingestAndVisionShareOneBlobStoreAndNoOtherServiceGetsOne() {
+        Path blobs = Path.of("/repo/.backpack/blobs");
+        assertThat(ServiceCommandLine.blobProperties(ServiceSpec.INGEST, blobs))
+                .containsExactly("backpack.blobs.directory=/repo/.backpack/blobs");
+        assertThat(ServiceCommandLine.blobProperties(ServiceSpec.VISION, blobs))
+                .containsExactly("backpack.blobs.directory=/repo/.backpack/blobs");
+        for (ServiceSpec other : List.of(ServiceSpec.GATEWAY, ServiceSpec.METADATA, ServiceSpec.RECOMMENDER)) {
+            assertThat(ServiceCommandLine.blobProperties(other, blobs)).as(other.name()).isEmpty();
+        }
+    }
+
+    @Test
     void theGatewayGetsOneRestClientUrlPerOtherServiceOnTheShiftedPorts() {
         List<String> properties = ServiceCommandLine.systemProperties(ServiceSpec.GATEWAY, PORTS, "localhost:9092",
                 Optional.empty());

@@ -1,0 +1,174 @@
+package org.vsekai.backpack.ingest.scene;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.vsekai.backpack.contracts.http.ForwardedIdentity;
+import org.vsekai.backpack.contracts.http.Problem;
+import org.vsekai.backpack.contracts.scene.FrameFormat;
+import org.vsekai.backpack.contracts.scene.SceneFormat;
+import org.vsekai.backpack.ingest.frame.FrameAccepted;
+import org.vsekai.backpack.ingest.frame.FrameService;
+import org.vsekai.backpack.ingest.frame.FrameStore;
+import org.vsekai.backpack.ingest.job.UploadProgress;
+import org.vsekai.backpack.kit.identity.Caller;
+import org.vsekai.backpack.kit.problem.ProblemException;
+import org.vsekai.backpack.kit.request.RequestChecks;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/**
+ * Scenes and their frames over HTTP, for the gateway (which streams bodies here as they arrive). Maps only;
+ * {@link SceneService} and {@link FrameService} hold the logic. Every call needs the forwarded caller.
+ */
+@Path("/scenes")
+@Tag(name = "scenes", description = "Scene uploads, their processing state, cameras and frames")
+public class SceneResource {
+
+    public static final String CAPTURED_AT_HEADER = "X-Backpack-Captured-At";
+
+    private final SceneService uploads;
+    private final FrameService frames;
+    private final SceneStore scenes;
+    private final FrameStore frameRows;
+    private final UploadProgress progress;
+    private final Pool pool;
+
+    public SceneResource(SceneService uploads, FrameService frames, SceneStore scenes, FrameStore frameRows,
+                         UploadProgress progress, Pool pool) {
+        this.uploads = uploads;
+        this.frames = frames;
+        this.scenes = scenes;
+        this.frameRows = frameRows;
+        this.progress = progress;
+        this.pool = pool;
+    }
+
+    @POST
+    @Blocking
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Upload a scene", description = "GLB, glTF with data: buffers, or a Godot .tscn, owned by the "
+            + "forwarded user; streamed into the blob store, checked, and queued for parsing.")
+    @APIResponse(responseCode = "202", description = "Stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = UploadAccepted.class)))
+    @APIResponse(responseCode = "413", description = "Larger than max-upload-bytes",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Not a scene format",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A broken or hostile file; the first error's code and place",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> upload(@Parameter(hidden = true) @HeaderParam(ForwardedIdentity.USER_HEADER) String user,
+                                @Parameter(hidden = true) @HeaderParam(ForwardedIdentity.ROLES_HEADER) String roles,
+                                @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        Caller caller = Caller.required(user, roles);
+        SceneFormat format = SceneFormat.ofMediaType(contentType)
+                .orElseThrow(() -> unsupported(contentType, SceneFormat.mediaTypes()));
+        return uploads.upload(caller.userId(), format, body)
+                .map(accepted -> Response.accepted(accepted).location(URI.create("/scenes/" + accepted.sceneId()))
+                        .build());
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One scene", description = "State, cameras, packets, frames and jobs; its owner or an admin.")
+    @APIResponse(responseCode = "200", description = "The scene",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SceneView.class)))
+    @APIResponse(responseCode = "403", description = "Another user's scene",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such scene",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<SceneView> scene(@PathParam("id") String id,
+                                @Parameter(hidden = true) @HeaderParam(ForwardedIdentity.USER_HEADER) String user,
+                                @Parameter(hidden = true) @HeaderParam(ForwardedIdentity.ROLES_HEADER) String roles) {
+        Caller caller = Caller.required(user, roles);
+        UUID sceneId = sceneId(id);
+        return scenes.find(pool, sceneId)
+                .map(scene -> SceneProblems.requireVisible(scene, sceneId, caller))
+                .chain(scene -> scenes.cameras(pool, sceneId).chain(cameras -> frameRows.ofScene(pool, sceneId)
+                        .chain(found -> progress.of(sceneId)
+                                .map(steps -> SceneView.of(scene, cameras, found, steps.jobs())))));
+    }
+
+    @POST
+    @Path("{id}/cameras/{camera}/frames")
+    @Blocking
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Post a frame of a scene camera", description = "PNG or JPEG; its header is checked before "
+            + "any pixel is decoded. Optional " + CAPTURED_AT_HEADER + ": when it was captured (ISO-8601).")
+    @APIResponse(responseCode = "202", description = "Stored and queued for camera-frames",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FrameAccepted.class)))
+    @APIResponse(responseCode = "404", description = "No such scene or camera",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The scene is not parsed yet, or failed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Larger than max-frame-bytes",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A broken header, or more pixels than the limits",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> frame(@PathParam("id") String id, @PathParam("camera") String camera,
+                               @Parameter(hidden = true) @HeaderParam(ForwardedIdentity.USER_HEADER) String user,
+                               @Parameter(hidden = true) @HeaderParam(ForwardedIdentity.ROLES_HEADER) String roles,
+                               @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                               @HeaderParam(CAPTURED_AT_HEADER) String capturedAt, InputStream body) {
+        Caller caller = Caller.required(user, roles);
+        UUID sceneId = sceneId(id);
+        RequestChecks.id("camera", camera);
+        FrameFormat format = FrameFormat.ofMediaType(contentType)
+                .orElseThrow(() -> unsupported(contentType, FrameFormat.mediaTypes()));
+        return frames.post(caller, sceneId, camera, format, instant(capturedAt), body)
+                .map(accepted -> Response.accepted(accepted).build());
+    }
+
+    private static UUID sceneId(String id) {
+        try {
+            return UUID.fromString(RequestChecks.id("id", id));
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(Problem.invalid("The scene id is not valid",
+                    List.of(new Problem.FieldError("id", "must be a UUID"))));
+        }
+    }
+
+    private static Instant instant(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(Problem.invalid("The capture time is not valid",
+                    List.of(new Problem.FieldError(CAPTURED_AT_HEADER, "must be an ISO-8601 instant"))));
+        }
+    }
+
+    static ProblemException unsupported(String contentType, String accepted) {
+        return new ProblemException(Problem.unsupportedMediaType(contentType, accepted));
+    }
+}

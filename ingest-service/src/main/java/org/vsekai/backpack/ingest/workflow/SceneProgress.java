@@ -1,0 +1,51 @@
+package org.vsekai.backpack.ingest.workflow;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.vsekai.backpack.ingest.frame.FrameStore;
+import org.vsekai.backpack.ingest.scene.SceneState;
+import org.vsekai.backpack.ingest.scene.SceneStore;
+import org.vsekai.backpack.kit.sql.ProcessedEvents;
+import org.vsekai.backpack.kit.sql.TransactionRetry;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/**
+ * The milestones other services' events bring (a frame analysed, a scene indexed), each applied once per event id
+ * in one transaction with the scene's new state.
+ */
+@ApplicationScoped
+public class SceneProgress {
+
+    private final Pool pool;
+    private final SceneStore scenes;
+    private final FrameStore frames;
+
+    public SceneProgress(Pool pool, SceneStore scenes, FrameStore frames) {
+        this.pool = pool;
+        this.scenes = scenes;
+        this.frames = frames;
+    }
+
+    /** The vision-service analysed a frame; the scene's state, or null when the frame is not ours (or a repeat). */
+    public Uni<SceneState> frameAnalysed(UUID eventId, String topic, UUID frameId, Instant at) {
+        return TransactionRetry.retrying(() -> pool.withTransaction(transaction -> ProcessedEvents.once(transaction,
+                eventId, topic, at, null, () -> frames.markAnalysed(transaction, frameId, at)
+                        .chain(sceneId -> sceneId == null ? Uni.createFrom().<SceneState>nullItem()
+                                : scenes.lock(transaction, sceneId).chain(() -> scenes.advance(transaction, sceneId,
+                                        at))))));
+    }
+
+    /** The metadata-service announced the scene as an item; its state, or null when it is no scene of ours. */
+    public Uni<SceneState> indexed(UUID eventId, String topic, UUID sceneId, Instant at) {
+        return TransactionRetry.retrying(() -> pool.withTransaction(transaction -> ProcessedEvents.once(transaction,
+                eventId, topic, at, null, () -> scenes.lock(transaction, sceneId).chain(scene -> scene == null
+                        ? Uni.createFrom().<SceneState>nullItem()
+                        : scenes.markIndexed(transaction, sceneId, at)
+                                .chain(() -> scenes.advance(transaction, sceneId, at))))));
+    }
+}
