@@ -8,11 +8,6 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
-import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -36,7 +31,6 @@ import org.vsekai.backpack.testkit.KafkaResource;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -47,8 +41,8 @@ import jakarta.inject.Inject;
 /**
  * {@code GET /api/v1/models} and {@code POST /api/v1/infer/{model}} reach the vision-service (a stand-in over HTTP,
  * a peer outside the gateway) with the caller's identity, the image's bytes and media type and the caller's Accept,
- * and its answers and problems come back as they were; the image is held to its own limit and the inference to its
- * own rate class.
+ * and its answers and problems come back as they were; inference draws from its own rate class (its body limit:
+ * BodyLimitTest).
  */
 @QuarkusTest
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
@@ -57,8 +51,6 @@ import jakarta.inject.Inject;
 @WithTestResource(value = TestKeysResource.class, scope = TestResourceScope.GLOBAL)
 class VisionRoutesTest {
 
-    /** %test: backpack.gateway.limits.max-image-body. */
-    private static final int MAX_IMAGE_BODY = 1024 * 1024;
     private static final String INFERENCE = "{\"model\":\"rf-detr\",\"modelVersion\":\"0123456789ab\","
             + "\"task\":\"detection\",\"imageWidth\":4,\"imageHeight\":3,\"detections\":[{\"label\":\"person\"}]}";
     private static final String SERVER_ERROR = "{\"type\":\"about:blank\",\"title\":\"Internal Server Error\","
@@ -72,9 +64,6 @@ class VisionRoutesTest {
 
     @InjectFakePeers
     FakePeers peers;
-
-    @TestHTTPResource("/")
-    URI gateway;
 
     private final String user = "user-" + UUID.randomUUID();
     /** A model name of this test alone, so the stand-in's requests of this test are told apart. */
@@ -205,41 +194,6 @@ class VisionRoutesTest {
         peers.vision().answer("POST", inferPath(), 200, "application/json", INFERENCE);
         asUser().contentType("image/png").body(randomBytes(100)).when().post("/api/v1/infer/{model}", model)
                 .then().statusCode(200);
-    }
-
-    @Test
-    void anImageAtTheLimitIsRelayedWholeAndOneByteMoreIs413() {
-        peers.vision().answer("POST", inferPath(), 200, "application/json", INFERENCE);
-        byte[] atLimit = randomBytes(MAX_IMAGE_BODY);
-
-        asUser().contentType("image/png").body(atLimit).when().post("/api/v1/infer/{model}", model)
-                .then().statusCode(200);
-        assertThat(peers.vision().lastAt(inferPath()).body()).isEqualTo(atLimit);
-
-        asUser().contentType("image/png").body(randomBytes(MAX_IMAGE_BODY + 1))
-                .when().post("/api/v1/infer/{model}", model)
-                .then().statusCode(413).contentType("application/problem+json")
-                .body("type", equalTo("https://backpack.v-sekai.org/problems/body-too-large"))
-                .body("detail", containsString(MAX_IMAGE_BODY + " bytes"));
-        assertThat(peers.vision().receivedAt(inferPath())).hasSize(1);
-    }
-
-    @Test
-    void aChunkedImageThatGrowsPastTheLimitIs413AsAProblem() throws Exception {
-        byte[] image = randomBytes(MAX_IMAGE_BODY + 64 * 1024);
-        HttpRequest request = HttpRequest.newBuilder(gateway.resolve("/api/v1/infer/" + model))
-                .header("Authorization", TestTokens.bearer(TestTokens.user(user)))
-                .header("Content-Type", "image/png")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(image)))
-                .build();
-
-        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                .send(request, HttpResponse.BodyHandlers.ofString());
-
-        assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(response.body()).contains("body-too-large").contains(MAX_IMAGE_BODY + " bytes");
-        assertThat(peers.vision().receivedAt(inferPath())).isEmpty();
     }
 
     @Test
