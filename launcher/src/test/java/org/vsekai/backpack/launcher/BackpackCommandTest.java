@@ -47,7 +47,7 @@ class BackpackCommandTest {
                 "Benchmark the vision models");
         out.reset();
         assertThat(run("bench", "--help")).isZero();
-        assertThat(text(out)).contains("\nOther targets:\n  " + visionSynopsis + "\n", "[recommender]",
+        assertThat(text(out)).contains("\nOther targets:\n", "\n  " + visionSynopsis + "\n", "[recommender]",
                 "The recommender models, also when no target is named.");
         out.reset();
         assertThat(run("bench", "vision", "--help")).isZero();
