@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "./backpack", customSynopsis = "./backpack <command> [options]",
         description = "Runs Backpack on this machine: the whole suite, a local bearer token, the offline evaluation"
-                + " and the scale benchmark of the recommender models.",
+                + " and the scale benchmark of the recommender models, and the benchmark of the vision models.",
         commandListHeading = "%nCommands:%n",
         subcommands = {UpCommand.class, TokenCommand.class, EvaluateCommand.class, BenchCommand.class,
                 HelpCommand.class},
@@ -157,9 +157,10 @@ public final class BackpackCommand implements Callable<Integer> {
         return command.getCommandSpec().exitCodeOnExecutionException();
     }
 
-    /** {@code backpack} or {@code backpack <command>}: whose complaint a message is. */
+    /** {@code backpack}, {@code backpack <command>} or {@code backpack bench vision}: whose complaint a message is. */
     private static String prefix(CommandLine command) {
-        return command.getParent() == null ? PROGRAM : PROGRAM + " " + command.getCommandName();
+        CommandSpec spec = command.getCommandSpec();
+        return PROGRAM + spec.qualifiedName(" ").substring(spec.root().name().length());
     }
 
     /** A writer onto {@code stream} that leaves the encoding to the stream (Java 17 cannot ask it for its charset). */

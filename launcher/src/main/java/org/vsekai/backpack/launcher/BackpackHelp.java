@@ -61,8 +61,8 @@ final class BackpackHelp extends Help {
     @Override
     public String detailedSynopsis(int synopsisHeadingLength, Comparator<OptionSpec> optionSort,
             boolean clusterBooleanOptions) {
-        // A command's own subcommands (bench ingest) are listed under "Commands:", not as [COMMAND] here, so that
-        // the synopsis reads the same in the command list and in the command's help.
+        // A command's own subcommands (bench ingest, bench vision) are listed under its description, not as [COMMAND] here, so
+        // that the synopsis reads the same in the command list and in the command's help.
         Ansi.Text text = commandSpec().parent() == null ? arguments().concat(createDetailedSynopsisCommandText())
                 : arguments();
         return insertSynopsisCommandName(synopsisHeadingLength, text);
@@ -129,24 +129,31 @@ final class BackpackHelp extends Help {
     }
 
     /**
-     * Each command as {@code  name <its arguments>}, wrapped under its name, and its description below it, so that
-     * the top-level help shows every command's options at once.
+     * Each command as {@code  name <its arguments>}, wrapped under its name, and its description below it, then its
+     * own subcommands the same way ({@code  bench vision <its arguments>}), so that the top-level help shows every
+     * command's options at once.
      */
     @Override
     public String commandList(Map<String, Help> subcommands) {
         StringBuilder list = new StringBuilder();
+        listCommands(list, "", subcommands);
+        return list.toString();
+    }
+
+    private void listCommands(StringBuilder list, String parents, Map<String, Help> subcommands) {
         for (Map.Entry<String, Help> entry : subcommands.entrySet()) {
             Help command = entry.getValue();
-            Ansi.Text synopsis = ansi().new Text("  ", colorScheme()).concat(colorScheme().commandText(entry.getKey()));
+            String name = parents + entry.getKey();
+            Ansi.Text synopsis = ansi().new Text("  ", colorScheme()).concat(colorScheme().commandText(name));
             if (command instanceof BackpackHelp own) {
                 synopsis = synopsis.concat(own.arguments());
             }
-            list.append(wrapped(synopsis, 2 + entry.getKey().length() + 1));
+            list.append(wrapped(synopsis, 2 + name.length() + 1));
             list.append(wrapped(ansi().new Text(" ".repeat(DESCRIPTION_INDENT), colorScheme())
                     .concat(colorScheme().text(String.format(summary(command.commandSpec().usageMessage())))),
                     DESCRIPTION_INDENT));
+            listCommands(list, name + " ", command.subcommands());
         }
-        return list.toString();
     }
 
     private static String summary(UsageMessageSpec usage) {

@@ -39,6 +39,25 @@ class BackpackCommandTest {
     }
 
     @Test
+    void theHelpListsTheVisionTargetOfBench() {
+        String visionSynopsis = "vision [--runs N] [--frames N] [--no-kafka]";
+
+        assertThat(run("help")).isZero();
+        assertThat(text(out)).contains("\n  bench [recommender] [--users N]", "\n  bench " + visionSynopsis + "\n",
+                "Benchmark the vision models");
+        out.reset();
+        assertThat(run("bench", "--help")).isZero();
+        assertThat(text(out)).contains("\nOther targets:\n", "\n  " + visionSynopsis + "\n", "[recommender]",
+                "The recommender models, also when no target is named.");
+        out.reset();
+        assertThat(run("bench", "vision", "--help")).isZero();
+        assertThat(text(out)).startsWith("Usage: ./backpack bench " + visionSynopsis + "\n")
+                .contains("      --runs N", "(default: 200)", "      --frames N", "(default: 400)", "      --no-kafka",
+                        "  -h, --help");
+        assertThat(text(err)).isEmpty();
+    }
+
+    @Test
     void anUnknownCommandPrintsTheUsageAndFails() {
         int code = run("deploy");
 
@@ -98,9 +117,9 @@ class BackpackCommandTest {
         run("help");
         String overview = text(out);
 
-        for (String command : List.of("up", "token", "evaluate", "bench")) {
+        for (String command : List.of("up", "token", "evaluate", "bench", "bench vision")) {
             out.reset();
-            run(command, "--help");
+            run((command + " --help").split(" "));
             String synopsis = synopsis(text(out));
             assertThat(overview.replaceAll("\\s+", " ")).as(command).contains(" " + synopsis + " ");
             assertThat(overview).contains("\n  " + synopsis.substring(0, Math.min(synopsis.length(), 60)));
@@ -113,9 +132,9 @@ class BackpackCommandTest {
         // Surefire runs in the module's folder; the script is at the repository's root.
         String script = Files.readString(Path.of("").toAbsolutePath().resolveSibling("backpack"));
 
-        for (String command : List.of("up", "token", "evaluate", "bench")) {
+        for (String command : List.of("up", "token", "evaluate", "bench", "bench vision")) {
             out.reset();
-            run(command, "--help");
+            run((command + " --help").split(" "));
             assertThat(script).as(command).contains("\n  " + synopsis(text(out)) + "\n");
         }
         assertThat(script).contains("\n  help [COMMAND]\n");
@@ -134,6 +153,8 @@ class BackpackCommandTest {
             bench --users 0                      | backpack bench: --users takes a positive number, not '0'
             bench --algorithms ials,ease         | backpack bench: --algorithms cannot take ease: its dense item×item matrix
             bench --queries                      | backpack bench: --queries needs a value
+            bench vision --frames 0              | backpack bench vision: --frames takes a positive number, not '0'
+            bench visoin                         | backpack bench: unknown target 'visoin'; ./backpack bench --help lists them
             """)
     void aBadOptionValueOfEachCommandIsAUsageErrorWithThatCommandsUsage(String arguments, String message) {
         String[] args = arguments.split(" ");

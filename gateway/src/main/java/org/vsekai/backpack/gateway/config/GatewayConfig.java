@@ -51,6 +51,13 @@ public interface GatewayConfig {
         @WithDefault("1M")
         MemorySize maxMetadataBody();
 
+        /**
+         * Largest image of {@code POST /api/v1/infer/{model}}: the vision-service's
+         * {@code backpack.vision.limits.max-image-bytes}, so that what passes here is what it takes.
+         */
+        @WithDefault("16M")
+        MemorySize maxImageBody();
+
         /** Largest body of {@code POST /api/v1/jsonld/*}. */
         @WithDefault("1M")
         MemorySize maxJsonLdBody();
@@ -101,7 +108,7 @@ public interface GatewayConfig {
         @Min(16)
         int maxBuckets();
 
-        /** One entry per class: read, write, upload, admin, anonymous. */
+        /** One entry per class: read, write, upload, inference, admin, anonymous. */
         Map<String, Bucket> classes();
 
         interface Bucket {

@@ -58,6 +58,8 @@ public class BodyLimits {
                         limits.maxBatchBody().asLongValue()),
                 new Rule(HttpMethod.POST, Pattern.compile("/api/v1/recommendations"),
                         limits.maxSessionBody().asLongValue()),
+                new Rule(HttpMethod.POST, Pattern.compile("/api/v1/infer/[^/]+"),
+                        limits.maxImageBody().asLongValue()),
                 new Rule(HttpMethod.PUT, Pattern.compile("/api/v1/items/[^/]+/metadata"),
                         limits.maxMetadataBody().asLongValue()),
                 new Rule(HttpMethod.POST, Pattern.compile("/api/v1/jsonld/[^/]+"),

@@ -10,6 +10,8 @@ public enum RateClass {
     WRITE,
     /** Uploading scenes. */
     UPLOAD,
+    /** Running a vision model on an image: each call holds an inference worker of the vision-service. */
+    INFERENCE,
     /** Administration: training. */
     ADMIN,
     /** Any call without a token, per client IP, whatever its route. */

@@ -2,7 +2,10 @@ package org.vsekai.backpack.gateway.peer;
 
 import org.vsekai.backpack.contracts.http.Problem;
 
-/** A service answered with a client error (4xx): a final answer about the request, not an outage. */
+/**
+ * A service answered with a client error (4xx), or with a 5xx its client names as an answer ({@link Peers#failureOf}):
+ * a final answer about the request, not an outage.
+ */
 public class PeerRejectedException extends RuntimeException {
 
     private final int status;

@@ -2,6 +2,7 @@ package org.vsekai.backpack.gateway.peer;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 
 import org.jboss.logging.Logger;
 import org.vsekai.backpack.contracts.http.Problem;
@@ -13,8 +14,9 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * How the gateway treats the answers of the services behind it: a 5xx means the service cannot answer now (retried
- * on idempotent calls, counted by the circuit breaker, answered as one 503); a 4xx is its considered answer,
- * relayed with its status and problem; a success is relayed with the headers that describe the entity.
+ * on idempotent calls, counted by the circuit breaker, answered as one 503), unless its client names that problem
+ * type as an answer; a 4xx is its considered answer, relayed with its status and problem; a success is relayed with
+ * the headers that describe the entity.
  */
 public final class Peers {
 
@@ -35,9 +37,21 @@ public final class Peers {
 
     /** For each REST client's {@code @ClientExceptionMapper}: null for a success. */
     public static RuntimeException failureOf(String peer, Response response) {
+        return failureOf(peer, response, Set.of());
+    }
+
+    /**
+     * As {@link #failureOf(String, Response)}, but a 5xx whose problem type is one of {@code answeredTypes} is the
+     * service's considered answer about this request (the vision-service shedding load, {@code vision/busy}), relayed
+     * like a refusal: not retried, not held against the circuit.
+     */
+    public static RuntimeException failureOf(String peer, Response response, Set<String> answeredTypes) {
         int status = response.getStatus();
         if (status >= 500) {
-            return new PeerUnavailableException(peer + " answered " + status);
+            Problem problem = answeredTypes.isEmpty() ? null : problemIn(peer, response);
+            return problem != null && answeredTypes.contains(problem.type())
+                    ? new PeerRejectedException(peer, status, problem)
+                    : new PeerUnavailableException(peer + " answered " + status);
         }
         if (status >= 400) {
             return new PeerRejectedException(peer, status, problemIn(peer, response));

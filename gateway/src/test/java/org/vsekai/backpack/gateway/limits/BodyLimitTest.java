@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.vsekai.backpack.gateway.testing.FakePeersResource;
@@ -29,6 +30,8 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 
 /** Each route's own body limit, refused as a problem before the body reaches a service. */
 @QuarkusTest
@@ -37,6 +40,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(value = FakePeersResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = TestKeysResource.class, scope = TestResourceScope.GLOBAL)
 class BodyLimitTest {
+
+    /** %test: backpack.gateway.limits.max-image-body. */
+    private static final int MAX_IMAGE_BODY = 1024 * 1024;
 
     @InjectFakeRecommender
     FakeRecommender recommender;
@@ -89,6 +95,44 @@ class BodyLimitTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.body()).contains("body-too-large").contains("1048576 bytes");
         assertThat(peers.metadata().receivedAt("/items/" + item + "/metadata")).isEmpty();
+    }
+
+    @Test
+    void anImageAtItsLimitReachesTheVisionServiceWholeAndOneByteMoreIs413() {
+        String path = "/infer/model-" + UUID.randomUUID();
+        peers.vision().answer("POST", path, 200, "application/json", "{\"model\":\"m\"}");
+        byte[] atLimit = new byte[MAX_IMAGE_BODY];
+        ThreadLocalRandom.current().nextBytes(atLimit);
+        String user = TestTokens.user("user-" + UUID.randomUUID());
+
+        given().header("Authorization", TestTokens.bearer(user)).contentType("image/png").body(atLimit)
+                .when().post("/api/v1" + path)
+                .then().statusCode(200);
+        assertThat(peers.vision().lastAt(path).body()).isEqualTo(atLimit);
+
+        // Expect: 100-continue, so the client waits for the answer instead of writing a megabyte to a connection
+        // that the gateway closes after its 413 (refused from the declared length, before a byte is read).
+        given().config(RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+                        .setParam("http.protocol.expect-continue", true)))
+                .header("Authorization", TestTokens.bearer(user)).contentType("image/png")
+                .body(new byte[MAX_IMAGE_BODY + 1])
+                .when().post("/api/v1" + path)
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("https://backpack.v-sekai.org/problems/body-too-large"))
+                .body("detail", containsString(MAX_IMAGE_BODY + " bytes"));
+        assertThat(peers.vision().receivedAt(path)).hasSize(1);
+    }
+
+    @Test
+    void aChunkedImageThatGrowsPastItsLimitIs413AsAProblem() throws Exception {
+        String path = "/infer/model-" + UUID.randomUUID();
+        HttpResponse<String> response = sendChunked("POST", "/api/v1" + path,
+                TestTokens.user("user-" + UUID.randomUUID()), "i".repeat(MAX_IMAGE_BODY + 64 * 1024));
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("body-too-large").contains(MAX_IMAGE_BODY + " bytes");
+        assertThat(peers.vision().receivedAt(path)).isEmpty();
     }
 
     @Test

@@ -72,6 +72,8 @@ class AccessControlTest {
             "POST, /api/v1/jsonld/frame",
             "GET, /api/v1/uploads",
             "GET, /api/v1/uploads/j1",
+            "GET, /api/v1/models",
+            "POST, /api/v1/infer/rf-detr",
             "POST, /api/v1/admin/training",
             "GET, /api/v1/admin/training/jobs",
             "GET, /api/v1/admin/training/jobs/j1"})

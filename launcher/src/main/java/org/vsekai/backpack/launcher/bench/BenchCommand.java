@@ -47,6 +47,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
@@ -57,8 +58,8 @@ import picocli.CommandLine.TypeConversionException;
  * floats at 200,000 items). Figures go to standard output; model logs to standard error.
  */
 @Command(name = "bench", description = "Benchmark training time, peak heap and recommend latency on synthetic data"
-        + " (default 200,000 users × 200,000 items × 5,000,000 interactions; run by ./backpack with -Xmx12g);"
-        + " bench ingest benchmarks uploads, frames and imports.", subcommands = IngestBenchCommand.class)
+        + " (default 200,000 users × 200,000 items × 5,000,000 interactions; run by ./backpack with -Xmx12g).",
+        subcommands = {IngestBenchCommand.class, VisionBenchCommand.class}, commandListHeading = "%nOther targets:%n")
 public final class BenchCommand implements Callable<Integer> {
 
     private static final List<String> ALGORITHMS = List.of("ials", "bpr", "itemcf", "rp3beta");
@@ -74,6 +75,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** What this command benchmarks when no target is named; the other targets are its subcommands. */
+    @Parameters(arity = "0..1", paramLabel = "recommender", converter = RecommenderTarget.class,
+            description = "The recommender models, also when no target is named.")
+    String target;
 
     @Option(names = "--users", paramLabel = "N", converter = NumberOptions.Positive.class, defaultValue = "200,000",
             description = "Synthetic users (default: ${DEFAULT-VALUE}).")
@@ -132,6 +138,18 @@ public final class BenchCommand implements Callable<Integer> {
                         + String.join(", ", ALGORITHMS));
             }
             return name;
+        }
+    }
+
+    /** {@code recommender}, the only target that is no subcommand: {@code unknown target 'x'} otherwise. */
+    static final class RecommenderTarget implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (!value.equals("recommender")) {
+                throw new IllegalArgumentException("unknown target '" + value + "'; ./backpack bench --help lists"
+                        + " them");
+            }
+            return value;
         }
     }
 

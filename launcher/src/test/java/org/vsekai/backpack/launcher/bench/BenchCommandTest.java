@@ -54,6 +54,16 @@ class BenchCommandTest {
                 .isInstanceOf(UsageException.class).hasMessageContaining("--users takes a positive number");
     }
 
+    @Test
+    void recommenderIsTheTargetNamedOrNot() {
+        assertThat(parse(List.of("recommender", "--users", "1000")).users).isEqualTo(1000);
+        assertThat(parse(List.of("--users", "1000", "recommender")).target).isEqualTo("recommender");
+        assertThat(parse(List.of("--users", "1000")).target).isNull();
+        assertThatThrownBy(() -> parse(List.of("recomender")))
+                .isInstanceOf(UsageException.class).hasMessage("unknown target 'recomender'; ./backpack bench --help"
+                        + " lists them");
+    }
+
     private static BenchCommand parse(List<String> args) {
         return BackpackCommand.parse(new BenchCommand(), args);
     }

@@ -1,0 +1,112 @@
+package org.vsekai.backpack.gateway.vision;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.vsekai.backpack.contracts.http.Problem;
+import org.vsekai.backpack.contracts.vision.InferenceResult;
+import org.vsekai.backpack.contracts.vision.ModelCatalog;
+import org.vsekai.backpack.contracts.vision.VisionJsonLd;
+import org.vsekai.backpack.gateway.config.GatewayConfig;
+import org.vsekai.backpack.gateway.limits.BodyLimits;
+import org.vsekai.backpack.gateway.limits.RateClass;
+import org.vsekai.backpack.gateway.limits.RateLimited;
+import org.vsekai.backpack.gateway.peer.Peers;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The vision models and inference on an image, served by the vision-service, for any caller with a valid token.
+ * Images and answers pass through unread, whatever their media type: the service decides which images it takes (PNG
+ * and JPEG, read from their bytes) and answers 415 for the others, so that a caller without a token learns nothing
+ * but 401. The service's problems (unknown model, image limits, busy) come back with their status and type.
+ */
+@Path(Peers.API)
+@Tag(name = "Vision", description = "The ONNX vision models, and inference on an image")
+@Authenticated
+public class VisionResource {
+
+    static final String PNG = "image/png";
+    static final String JPEG = "image/jpeg";
+
+    private final VisionClient vision;
+    private final long maxImageBody;
+
+    public VisionResource(@RestClient VisionClient vision, GatewayConfig config) {
+        this.vision = vision;
+        this.maxImageBody = config.limits().maxImageBody().asLongValue();
+    }
+
+    @GET
+    @Path("models")
+    @RateLimited(RateClass.READ)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The vision models",
+            description = "Every model the vision-service has loaded: name, version (the first 12 hex digits of its "
+                    + "file's SHA-256), task, decoder, input and output signature, pre-processing, labels and limits.")
+    @APIResponse(responseCode = "200", description = "The models",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ModelCatalog.class)))
+    @APIResponse(responseCode = "503", description = "The vision service is unavailable",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> models() {
+        return vision.models().map(Peers::relay);
+    }
+
+    @POST
+    @Path("infer/{model}")
+    @RateLimited(RateClass.INFERENCE)
+    @Produces({MediaType.APPLICATION_JSON, VisionJsonLd.MEDIA_TYPE})
+    @Operation(summary = "Run a vision model on an image",
+            description = "The body is one PNG or JPEG image (the format is read from its bytes). The answer is what "
+                    + "the model found, in pixels of that image: detections, people with their COCO-17 keypoints, or "
+                    + "classes, and the milliseconds of each stage. Accept: application/ld+json gives it as JSON-LD "
+                    + "in the Backpack vocabulary.")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = PNG, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = JPEG, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                    schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "200", description = "What the model found", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InferenceResult.class)),
+            @Content(mediaType = VisionJsonLd.MEDIA_TYPE, schema = @Schema(implementation = InferenceResult.class))})
+    @APIResponse(responseCode = "400", description = "A PNG or JPEG by its signature, but broken: undecodable-image "
+            + "(relayed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No model of that name: unknown-model (relayed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The body is larger than this route takes (body-too-large), or "
+            + "the image larger than the service takes (image-too-large; too-many-pixels: too many pixels or too long "
+            + "a side; relayed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Neither PNG nor JPEG: unsupported-image (relayed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The vision service is saturated (busy) or the model did not "
+            + "answer in time (timeout), both relayed; or it is unavailable (vision-unavailable)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> infer(@Parameter(description = "The model's name, as GET /api/v1/models lists it")
+                               @PathParam("model") String model,
+                               // Described by the request body and the answers above, as OpenAPI would have it.
+                               @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                               @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT) String accept,
+                               byte[] image) {
+        BodyLimits.requireAtMost(image, maxImageBody);
+        return vision.infer(model, contentType, accept, image).map(Peers::relay);
+    }
+}
