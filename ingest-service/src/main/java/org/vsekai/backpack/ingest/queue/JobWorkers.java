@@ -78,9 +78,24 @@ public class JobWorkers {
         return runner;
     }
 
-    /** Stops claiming (jobs keep being queued); for tests and operators. */
+    /**
+     * Stops claiming (jobs keep being queued); for tests and operators. Returns once a claim already under way has
+     * ended, so that no job is claimed by these workers after it returns. Blocks: not for an event-loop thread.
+     */
     public void pause() {
+        if (io.vertx.core.Context.isOnEventLoopThread()) {
+            throw new IllegalStateException("pause() waits for a claim under way; call it off the event loop");
+        }
         paused.set(true);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (polling.get() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     public void resume() {
@@ -95,7 +110,9 @@ public class JobWorkers {
         }
         int free = config.concurrency() - running.get();
         Uni<Void> housekeeping = housekeepingDue() ? housekeeping() : Uni.createFrom().voidItem();
-        housekeeping.chain(() -> free > 0 ? runner.claim(free) : Uni.createFrom().item(List.<Job>of()))
+        // Paused may have been set during housekeeping: look again just before claiming.
+        housekeeping.chain(() -> free > 0 && !paused.get() ? runner.claim(free)
+                        : Uni.createFrom().item(List.<Job>of()))
                 .subscribe().with(jobs -> {
                     polling.set(false);
                     for (Job job : jobs) {
