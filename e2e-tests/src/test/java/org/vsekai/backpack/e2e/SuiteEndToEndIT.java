@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +23,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -56,6 +62,9 @@ class SuiteEndToEndIT {
     /** Ids unique to this run, so a shared external broker or database holding earlier runs does not matter. */
     private static final String RUN = "e2e-" + UUID.randomUUID().toString().substring(0, 8) + "-";
 
+    /** This run's scenes: items too, with ids of ingest's making (UUIDs, not RUN-prefixed). */
+    private static final Set<String> SCENES = ConcurrentHashMap.newKeySet();
+
     private static Suite suite;
     private static String skipReason;
 
@@ -76,6 +85,7 @@ class SuiteEndToEndIT {
         suite = Suite.start(SuiteOptions.defaults(root)
                 .withBasePort(FreePorts.findConsecutive(18080, PortPlan.span()))
                 .withLogDirectory(root.resolve("e2e-tests/target/backpack-logs"))
+                .withVisionModels(TinyVisionModels.of(root))
                 .withProgress(line -> System.out.println("[suite] " + line)));
     }
 
@@ -154,7 +164,8 @@ class SuiteEndToEndIT {
                             .startsWith(mostPopularUntouched)
                             .doesNotContain(touchedByAll, touchedOnlyByUser);
                     if (!suite.infrastructure().external()) {
-                        assertThat(items).as("a fresh database holds only this run's items").isEqualTo(ours);
+                        assertThat(items.stream().filter(item -> !SCENES.contains(item)).toList())
+                                .as("a fresh database holds only this run's items (and scenes)").isEqualTo(ours);
                     }
                 });
     }
@@ -252,11 +263,13 @@ class SuiteEndToEndIT {
         assertThat(uploaded.statusCode()).as("upload: %s", uploaded.body()).isEqualTo(202);
         JsonNode accepted = JSON.readTree(uploaded.body());
         String sceneId = accepted.path("sceneId").asText();
+        SCENES.add(sceneId);
         String jobId = accepted.path("jobId").asText();
 
         JsonNode scene = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(
                 () -> JSON.readTree(get(suite.gatewayUrl() + "/api/v1/scenes/" + sceneId, token).body()),
-                found -> "METADATA_PUBLISHED".equals(found.path("state").asText()));
+                // Without frames a scene is INDEXED as soon as the metadata-service announces its item.
+                found -> List.of("METADATA_PUBLISHED", "INDEXED").contains(found.path("state").asText()));
         assertThat(scene.path("cameras").get(0).path("id").asText()).isEqualTo("1");
         assertThat(scene.path("packets")).hasSize(1);
         JsonNode upload = JSON.readTree(get(suite.gatewayUrl() + "/api/v1/uploads/" + jobId, token).body());
@@ -286,6 +299,92 @@ class SuiteEndToEndIT {
         assertThat(calibration.path("intrinsics").path("rowMajor").get(4).asDouble())
                 .isCloseTo(120 / Math.tan(0.4), org.assertj.core.api.Assertions.within(1e-4));
         assertThat(calibration.path("intrinsics").path("rowMajor").get(2).asDouble()).isEqualTo(160.0);
+    }
+
+    @Test
+    void aScenesFrameEndsAsDetectionsKeypointsAttributesAndARecommendableItem() throws Exception {
+        String user = RUN + "vera";
+        String token = token(user, false);
+        String title = "E2E Market " + RUN;
+        HttpResponse<String> uploaded = send("/api/v1/scenes", "model/gltf-binary", token,
+                SampleScenes.glb(title, 0));
+        assertThat(uploaded.statusCode()).as("upload: %s", uploaded.body()).isEqualTo(202);
+        String sceneId = JSON.readTree(uploaded.body()).path("sceneId").asText();
+        SCENES.add(sceneId);
+        String sceneUrl = suite.gatewayUrl() + "/api/v1/scenes/" + sceneId;
+        await("scene " + sceneId + " parsed").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> JSON.readTree(get(sceneUrl, token).body()).path("cameras").size() == 1);
+
+        // A white frame: the tiny RF-DETR's bright-image person joins its chair, person and car.
+        HttpResponse<String> posted = send("/api/v1/scenes/" + sceneId + "/cameras/1/frames", "image/png", token,
+                solidPng(320, 240, 0xFFFFFF));
+        assertThat(posted.statusCode()).as("frame: %s", posted.body()).isEqualTo(202);
+        String frameId = JSON.readTree(posted.body()).path("frameId").asText();
+
+        // Ingest's scene view: the frame's detections and poses, and the scene indexed.
+        JsonNode scene = await("the frame's findings in the scene view").atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> JSON.readTree(get(sceneUrl, token).body()),
+                        found -> "INDEXED".equals(found.path("state").asText())
+                                && found.path("frames").path(0).path("findings").size() == 2);
+        JsonNode frame = scene.path("frames").get(0);
+        assertThat(frame.path("frameId").asText()).isEqualTo(frameId);
+        assertThat(frame.path("detections").asInt()).as("frame %s", frame).isEqualTo(4);
+        assertThat(frame.path("poses").asInt()).as("frame %s", frame).isEqualTo(2);
+        assertThat(texts(frame.path("classes"))).containsExactly("car", "chair", "person");
+        assertThat(frame.path("findings").findValuesAsText("model"))
+                .containsExactly(TinyVisionModels.DETECTOR, TinyVisionModels.POSE);
+        assertThat(frame.path("analysedAt").isTextual()).isTrue();
+
+        // The metadata-service: the scene is an item of kind scene, its XMP title its name, the classes detected.
+        String attributesUrl = suite.gatewayUrl() + "/api/v1/items/" + sceneId + "/attributes";
+        JsonNode attributes = await("the scene item's detected classes").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    HttpResponse<String> answer = get(attributesUrl);
+                    return answer.statusCode() == 200 ? JSON.readTree(answer.body()) : null;
+                }, found -> found != null && found.path("detectedClasses").size() == 3);
+        assertThat(attributes.path("ownerId").asText()).isEqualTo(user);
+        assertThat(attributes.path("attributes").path("kind").asText()).isEqualTo("scene");
+        assertThat(attributes.path("attributes").path("name").asText()).isEqualTo(title);
+        assertThat(attributes.path("attributes").path("creator").asText()).isEqualTo("backpack");
+        assertThat(texts(attributes.path("detectedClasses"))).containsExactly("car", "chair", "person");
+
+        // The recommender: the scene is an item it knows, of kind scene; visited, it is recommended as a scene.
+        await("the recommender knows the scene").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> get(suite.gatewayUrl() + "/api/v1/items/" + sceneId + "/similar").statusCode() == 200);
+        post(RUN + "visitor", "Visit", sceneId);
+        String newcomer = RUN + "newcomer";
+        await("the scene among a newcomer's scene recommendations").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    HttpResponse<String> answer = get(suite.gatewayUrl() + "/api/v1/users/" + newcomer
+                            + "/recommendations?kind=scene&limit=100", token(newcomer, false));
+                    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+                    assertThat(itemIds(JSON.readTree(answer.body()))).contains(sceneId);
+                });
+        HttpResponse<String> avatars = get(suite.gatewayUrl() + "/api/v1/users/" + newcomer
+                + "/recommendations?kind=avatar&limit=100", token(newcomer, false));
+        assertThat(itemIds(JSON.readTree(avatars.body()))).as("a scene is not an avatar").doesNotContain(sceneId);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asText()));
+        return values;
+    }
+
+    /** A PNG of one colour, from the JDK's encoder. */
+    private static byte[] solidPng(int width, int height, int rgb) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, rgb);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     private static HttpResponse<String> send(String path, String type, String token, byte[] body)

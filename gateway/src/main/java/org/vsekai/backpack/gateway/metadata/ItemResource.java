@@ -97,6 +97,25 @@ public class ItemResource {
     }
 
     @GET
+    @Path("items/{id}/attributes")
+    @PermitAll
+    @RateLimited(RateClass.READ)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The recommendation attributes of an item",
+            description = "Public. What the current metadata maps to (kind, name, keywords, categories, creator, "
+                    + "licence) and the object classes the vision-service detected in the item's frames (a scene's "
+                    + "item id is its scene id): what item-attributes carries to the recommender.")
+    @APIResponse(responseCode = "200", description = "The attributes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "404", description = "No metadata was ever stored for this item (relayed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The metadata service is unavailable",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> attributes(@PathParam("id") String itemId) {
+        return metadata.attributes(itemId).map(Peers::relay);
+    }
+
+    @GET
     @Path("items")
     @PermitAll
     @RateLimited(RateClass.READ)

@@ -60,6 +60,12 @@ public interface MetadataClient {
     @Retry
     Uni<Response> metadata(@PathParam("id") String itemId, @QueryParam("context") String context);
 
+    @GET
+    @Path("/items/{id}/attributes")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Retry
+    Uni<Response> attributes(@PathParam("id") String itemId);
+
     /** Items by attribute: a search over every item's current metadata, so it may take longer than a read. */
     @GET
     @Path("/items")

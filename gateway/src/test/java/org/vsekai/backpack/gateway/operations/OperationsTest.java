@@ -49,6 +49,7 @@ class OperationsTest {
                 .body("paths", hasKey("/api/v1/recommendations"))
                 .body("paths", hasKey("/api/v1/items/{id}/similar"))
                 .body("paths", hasKey("/api/v1/items/{id}/metadata"))
+                .body("paths", hasKey("/api/v1/items/{id}/attributes"))
                 .body("paths", hasKey("/api/v1/items"))
                 .body("paths", hasKey("/api/v1/jsonld/expand"))
                 .body("paths", hasKey("/api/v1/jsonld/frame"))

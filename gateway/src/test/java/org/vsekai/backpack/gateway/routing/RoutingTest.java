@@ -169,6 +169,21 @@ class RoutingTest {
     }
 
     @Test
+    void itemAttributesArePublicAndAMissingItemIsRelayedAs404() {
+        String scene = UUID.randomUUID().toString();
+        peers.metadata().answer("GET", "/items/" + scene + "/attributes", 200, "application/json",
+                "{\"itemId\":\"" + scene + "\",\"attributes\":{\"kind\":\"scene\"},\"detectedClasses\":[\"chair\"]}");
+        given().when().get("/api/v1/items/{id}/attributes", scene).then().statusCode(200)
+                .body("attributes.kind", equalTo("scene"))
+                .body("detectedClasses[0]", equalTo("chair"));
+        peers.metadata().answer("GET", "/items/gone-item/attributes", 404, "application/problem+json",
+                "{\"type\":\"https://backpack.v-sekai.org/problems/item-metadata-not-found\",\"status\":404,"
+                        + "\"title\":\"No metadata for this item\"}");
+        given().when().get("/api/v1/items/{id}/attributes", "gone-item").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void scenePacketsAreReadable() {
         String scene = UUID.randomUUID().toString();
         peers.metadata().answer("GET", "/scenes/" + scene + "/packets", 200, "application/json",

@@ -5,7 +5,9 @@ import static org.vsekai.backpack.ingest.sql.Times.utc;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,6 +64,41 @@ public class FrameStore {
                         + "WHERE id = $1 RETURNING scene_id")
                 .execute(Tuple.of(frameId, utc(at)))
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID("scene_id"));
+    }
+
+    /**
+     * Records what a model found in the frame, replacing that model's earlier finding for it; the frame must exist
+     * (call after {@link #markAnalysed} answered its scene).
+     */
+    public Uni<Void> recordFinding(SqlClient transaction, FrameFinding finding) {
+        return transaction.preparedQuery("INSERT INTO frame_findings (frame_id, model, kind, model_version, found, "
+                        + "labels, event_id, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
+                        + "ON CONFLICT (frame_id, model) DO UPDATE SET kind = excluded.kind, "
+                        + "model_version = excluded.model_version, found = excluded.found, labels = excluded.labels, "
+                        + "event_id = excluded.event_id, received_at = excluded.received_at")
+                .execute(Tuple.from(java.util.Arrays.asList(finding.frameId(), finding.model(), finding.kind().name(),
+                        finding.modelVersion(), finding.found(), Json.write(finding.labels()), finding.eventId(),
+                        utc(finding.receivedAt()))))
+                .replaceWithVoid();
+    }
+
+    /** The findings of every frame of the scene, by frame id, each frame's in model order. */
+    public Uni<Map<UUID, List<FrameFinding>>> findingsOfScene(SqlClient client, UUID sceneId) {
+        return client.preparedQuery("SELECT f.frame_id, f.model, f.kind, f.model_version, f.found, f.labels, "
+                        + "f.event_id, f.received_at FROM frame_findings f JOIN scene_frames s ON s.id = f.frame_id "
+                        + "WHERE s.scene_id = $1 ORDER BY f.frame_id, f.model")
+                .execute(Tuple.of(sceneId))
+                .map(rows -> {
+                    Map<UUID, List<FrameFinding>> byFrame = new LinkedHashMap<>();
+                    for (Row row : rows) {
+                        FrameFinding finding = new FrameFinding(row.getUUID("frame_id"), row.getString("model"),
+                                row.getString("model_version"), FrameFinding.Kind.valueOf(row.getString("kind")),
+                                row.getInteger("found"), List.of(Json.read(row.getString("labels"), String[].class)),
+                                row.getUUID("event_id"), instant(row, "received_at"));
+                        byFrame.computeIfAbsent(finding.frameId(), id -> new ArrayList<>()).add(finding);
+                    }
+                    return byFrame;
+                });
     }
 
     private static Frame frame(Row row) {

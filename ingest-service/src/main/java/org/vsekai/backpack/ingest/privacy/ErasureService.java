@@ -59,6 +59,8 @@ public class ErasureService {
                 Tuple.of(userId, SCENE_TOPICS.toArray(String[]::new)))
                 .chain(() -> delete(transaction, "DELETE FROM scene_cameras WHERE scene_id IN "
                         + "(SELECT id FROM scenes WHERE owner_id = $1)", owner))
+                .chain(() -> delete(transaction, "DELETE FROM frame_findings WHERE frame_id IN "
+                        + "(SELECT id FROM scene_frames WHERE owner_id = $1)", owner))
                 .chain(() -> delete(transaction, "DELETE FROM scene_frames WHERE owner_id = $1", owner))
                 .chain(() -> delete(transaction, "DELETE FROM imports WHERE owner_id = $1", owner))
                 .chain(() -> delete(transaction, "DELETE FROM jobs WHERE owner_id = $1", owner))

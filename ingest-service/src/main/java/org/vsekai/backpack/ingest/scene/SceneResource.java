@@ -96,7 +96,8 @@ public class SceneResource {
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One scene", description = "State, cameras, packets, frames and jobs; its owner or an admin.")
+    @Operation(summary = "One scene", description = "State, cameras, packets, frames (each with the detections and "
+            + "poses the vision-service found in it) and jobs; its owner or an admin.")
     @APIResponse(responseCode = "200", description = "The scene",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SceneView.class)))
     @APIResponse(responseCode = "403", description = "Another user's scene",
@@ -111,8 +112,8 @@ public class SceneResource {
         return scenes.find(pool, sceneId)
                 .map(scene -> SceneProblems.requireVisible(scene, sceneId, caller))
                 .chain(scene -> scenes.cameras(pool, sceneId).chain(cameras -> frameRows.ofScene(pool, sceneId)
-                        .chain(found -> progress.of(sceneId)
-                                .map(steps -> SceneView.of(scene, cameras, found, steps.jobs())))));
+                        .chain(found -> frameRows.findingsOfScene(pool, sceneId).chain(findings -> progress.of(sceneId)
+                                .map(steps -> SceneView.of(scene, cameras, found, findings, steps.jobs()))))));
     }
 
     @POST

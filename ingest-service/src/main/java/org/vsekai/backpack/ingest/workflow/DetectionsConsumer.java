@@ -8,14 +8,16 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.contracts.vision.Detections;
+import org.vsekai.backpack.ingest.frame.FrameFinding;
 import org.vsekai.backpack.ingest.sql.Times;
 
 import io.smallrye.mutiny.Uni;
 
 /**
  * The vision-service's {@code detections}: the frame they are about is analysed, which may bring its scene to
- * FRAMES_ANALYSED. Acknowledged after the write commits; an event without a frame, or one that keeps failing, goes
- * to {@code detections.dlq}.
+ * FRAMES_ANALYSED, and what the model found there (how many, which labels) shows in the scene's frames. Once per
+ * event id; acknowledged after the write commits, so the offset is committed only past written events. An event
+ * without a frame, or one that keeps failing, goes to {@code detections.dlq}.
  */
 @ApplicationScoped
 public class DetectionsConsumer {
@@ -33,11 +35,11 @@ public class DetectionsConsumer {
         if (detections == null) {
             return Uni.createFrom().voidItem();
         }
-        if (detections.frameId() == null) {
+        if (detections.eventId() == null || detections.frameId() == null) {
             return Uni.createFrom().failure(new IllegalArgumentException("detections event "
                     + detections.eventId() + " names no frame"));
         }
-        return progress.frameAnalysed(detections.eventId(), Topics.DETECTIONS_NAME, detections.frameId(), Times.now())
+        return progress.frameAnalysed(Topics.DETECTIONS_NAME, FrameFinding.of(detections, Times.now()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200)).atMost(5)
                 .invoke(state -> {
                     if (state != null) {

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.vsekai.backpack.ingest.frame.FrameFinding;
 import org.vsekai.backpack.ingest.frame.FrameStore;
 import org.vsekai.backpack.ingest.scene.SceneState;
 import org.vsekai.backpack.ingest.scene.SceneStore;
@@ -31,13 +32,19 @@ public class SceneProgress {
         this.frames = frames;
     }
 
-    /** The vision-service analysed a frame; the scene's state, or null when the frame is not ours (or a repeat). */
-    public Uni<SceneState> frameAnalysed(UUID eventId, String topic, UUID frameId, Instant at) {
+    /**
+     * The vision-service analysed a frame (a model's detections or poses): its finding is recorded and the frame
+     * marked analysed, with the event id, in one transaction. The scene's state, or null when the frame is not ours
+     * (or the event a repeat).
+     */
+    public Uni<SceneState> frameAnalysed(String topic, FrameFinding finding) {
+        Instant at = finding.receivedAt();
         return TransactionRetry.retrying(() -> pool.withTransaction(transaction -> ProcessedEvents.once(transaction,
-                eventId, topic, at, null, () -> frames.markAnalysed(transaction, frameId, at)
+                finding.eventId(), topic, at, null, () -> frames.markAnalysed(transaction, finding.frameId(), at)
                         .chain(sceneId -> sceneId == null ? Uni.createFrom().<SceneState>nullItem()
-                                : scenes.lock(transaction, sceneId).chain(() -> scenes.advance(transaction, sceneId,
-                                        at))))));
+                                : frames.recordFinding(transaction, finding)
+                                        .chain(() -> scenes.lock(transaction, sceneId))
+                                        .chain(() -> scenes.advance(transaction, sceneId, at))))));
     }
 
     /** The metadata-service announced the scene as an item; its state, or null when it is no scene of ours. */

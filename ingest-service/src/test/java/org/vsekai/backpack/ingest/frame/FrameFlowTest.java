@@ -25,6 +25,9 @@ import org.vsekai.backpack.contracts.scene.CameraFrame;
 import org.vsekai.backpack.contracts.vision.Detection;
 import org.vsekai.backpack.contracts.vision.Detections;
 import org.vsekai.backpack.contracts.vision.BoundingBox;
+import org.vsekai.backpack.contracts.vision.Keypoint;
+import org.vsekai.backpack.contracts.vision.KeypointSet;
+import org.vsekai.backpack.contracts.vision.Keypoints;
 import org.vsekai.backpack.ingest.fixtures.Images;
 import org.vsekai.backpack.kit.blob.BlobRef;
 import org.vsekai.backpack.kit.blob.BlobStore;
@@ -105,6 +108,62 @@ class FrameFlowTest {
         as(user).contentType("image/png").body(Images.encoded("png", 32, 32)).post("/scenes/{id}/cameras/{camera}/frames", sceneId, "1")
                 .then().statusCode(202);
         awaitState(user, sceneId, "METADATA_PUBLISHED");
+    }
+
+    @Test
+    void eachFramesDetectionsAndPosesShowInTheSceneViewOncePerEvent() {
+        String user = "user-" + UUID.randomUUID();
+        String sceneId = parsedScene(user);
+        UUID scene = UUID.fromString(sceneId);
+        String first = postFrame(user, sceneId, 64);
+        String second = postFrame(user, sceneId, 48);
+        BoundingBox box = new BoundingBox(1, 2, 3, 4);
+
+        probe.send(Topics.DETECTIONS_NAME, sceneId, EventJson.write(new Detections(1, UUID.randomUUID(), scene,
+                UUID.fromString(first), "rf-detr", "abc", List.of(new Detection("Chair", 0.9, box),
+                new Detection("person", 0.8, box), new Detection("chair", 0.6, box)))));
+        Keypoints poses = new Keypoints(1, UUID.randomUUID(), scene, UUID.fromString(first), "yolo-nas-pose", "def",
+                List.of(person(box), person(box)));
+        probe.send(Topics.KEYPOINTS_NAME, sceneId, EventJson.write(poses));
+        // The same event id again, with other content: skipped, so the frame keeps two poses.
+        probe.send(Topics.KEYPOINTS_NAME, sceneId, EventJson.write(new Keypoints(1, poses.eventId(), scene,
+                UUID.fromString(first), "yolo-nas-pose", "def", List.of(person(box), person(box), person(box)))));
+        // Keypoints alone analyse a frame too (a suite with only a pose model).
+        probe.send(Topics.KEYPOINTS_NAME, sceneId, EventJson.write(new Keypoints(1, UUID.randomUUID(), scene,
+                UUID.fromString(second), "yolo-nas-pose", "def", List.of())));
+        // A frame that is not ours changes nothing; one without a frame id is a dead letter.
+        probe.send(Topics.KEYPOINTS_NAME, sceneId, EventJson.write(new Keypoints(1, UUID.randomUUID(), scene,
+                UUID.randomUUID(), "yolo-nas-pose", "def", List.of(person(box)))));
+        probe.send(Topics.KEYPOINTS_NAME, sceneId, EventJson.write(new Keypoints(1, UUID.randomUUID(), scene,
+                null, "yolo-nas-pose", "def", List.of())));
+
+        awaitState(user, sceneId, "FRAMES_ANALYSED");
+        List<ConsumerRecord<String, byte[]>> dead = probe.await(Topics.KEYPOINTS.deadLetterTopic(),
+                r -> sceneId.equals(r.key()), WAIT);
+        assertThat(TopicProbe.header(dead.get(0), "dead-letter-reason")).contains("names no frame");
+        // The dead letter came after the repeat on the same partition (all keyed by the scene): both were consumed.
+        var view = as(user).get("/scenes/{id}", sceneId).then().statusCode(200).extract().jsonPath();
+        int at = view.getList("frames.frameId").indexOf(first);
+        assertThat(view.getInt("frames[" + at + "].detections")).isEqualTo(3);
+        assertThat(view.getInt("frames[" + at + "].poses")).isEqualTo(2);
+        assertThat(view.getList("frames[" + at + "].classes")).containsExactly("chair", "person");
+        assertThat(view.getList("frames[" + at + "].findings.model")).containsExactly("rf-detr", "yolo-nas-pose");
+        assertThat(view.getList("frames[" + at + "].findings.kind")).containsExactly("DETECTIONS", "POSES");
+        assertThat(view.getString("frames[" + at + "].findings[1].modelVersion")).isEqualTo("def");
+        int other = 1 - at;
+        assertThat(view.getInt("frames[" + other + "].detections")).isZero();
+        assertThat(view.getInt("frames[" + other + "].poses")).isZero();
+        assertThat(view.getString("frames[" + other + "].analysedAt")).isNotNull();
+    }
+
+    private static String postFrame(String user, String sceneId, int size) {
+        return as(user).contentType("image/png").body(Images.encoded("png", size, size))
+                .post("/scenes/{id}/cameras/{camera}/frames", sceneId, "1").then().statusCode(202)
+                .extract().path("frameId");
+    }
+
+    private static KeypointSet person(BoundingBox box) {
+        return new KeypointSet(box, 0.9, List.of(new Keypoint("nose", 1, 2, 0.9)), List.of(), List.of(0.0, 0.0));
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.vsekai.backpack.launcher.suite.FreePorts;
 import org.vsekai.backpack.launcher.suite.PortPlan;
 import org.vsekai.backpack.launcher.suite.Suite;
 import org.vsekai.backpack.launcher.suite.SuiteOptions;
+import org.vsekai.backpack.launcher.suite.VisionModels;
 import org.vsekai.backpack.launcher.token.LocalTokens;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -83,6 +84,8 @@ public final class IngestBenchCommand implements Callable<Integer> {
         SuiteOptions options = SuiteOptions.defaults(root)
                 .withBasePort(FreePorts.findConsecutive(28080, PortPlan.span()))
                 .withLogDirectory(root.resolve(".backpack/bench-logs"))
+                // Models on every benchmark frame would take the cores ingest is measured on.
+                .withVisionModels(VisionModels.none("bench ingest measures ingest alone"))
                 .withProgress(line -> out.println("[suite] " + line));
         String run = "bench-" + Long.toString(System.currentTimeMillis(), 36) + "-";
         try (Suite started = Suite.start(options)) {

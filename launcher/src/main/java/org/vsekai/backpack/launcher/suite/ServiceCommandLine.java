@@ -69,6 +69,18 @@ public final class ServiceCommandLine {
         return service.blobs() ? List.of("backpack.blobs.directory=" + blobDirectory) : List.of();
     }
 
+    /**
+     * The vision-service's models: one property naming the file they were written to (so the command line stays
+     * short, see {@link VisionModels}); nothing for another service, or when there are no models.
+     */
+    public static List<String> visionModelProperties(ServiceSpec service, VisionModels models, Path configDirectory) {
+        if (!service.equals(ServiceSpec.VISION) || models.isEmpty()) {
+            return List.of();
+        }
+        Path file = models.write(configDirectory.resolve("vision-models.properties"));
+        return List.of("quarkus.config.locations=" + file.toAbsolutePath().toUri());
+    }
+
     /** The default JVM of this launcher, so every service runs on the Java the user checked. */
     public static Path currentJava() {
         return Path.of(System.getProperty("java.home"), "bin", "java");

@@ -223,6 +223,7 @@ public final class Suite implements AutoCloseable {
         }
         options.progress().accept("Starting " + ServiceSpec.ALL.size() + " services"
                 + (options.sequentialStart() ? " one after another" : "") + ", logs in " + logs + " ...");
+        options.progress().accept("  Vision models: " + options.visionModels().description());
         ReadinessProbe probe = ReadinessProbe.standard();
         if (options.sequentialStart()) {
             for (ServiceSpec spec : ServiceSpec.ALL) {
@@ -261,6 +262,8 @@ public final class Suite implements AutoCloseable {
         List<String> extra = new ArrayList<>(spec.equals(ServiceSpec.GATEWAY)
                 ? LocalTokens.gatewayProperties(keys) : List.of());
         extra.addAll(ServiceCommandLine.blobProperties(spec, options.blobDirectory()));
+        extra.addAll(ServiceCommandLine.visionModelProperties(spec, options.visionModels(),
+                options.configDirectory()));
         List<String> command = ServiceCommandLine.of(ServiceCommandLine.currentJava(), jar, spec, ports,
                 kafka.bootstrapServers(), Optional.ofNullable(databases.get(spec.name())), extra);
         Path logFile = options.logDirectory().resolve(logFileName);

@@ -17,9 +17,11 @@ import org.vsekai.backpack.embedded.InfrastructureSettings;
  * @param sequentialStart start one service after another, for start-up times not blurred by the others
  * @param infrastructure  embedded or external Kafka and PostgreSQL
  * @param progress        receives one human-readable line per step
+ * @param visionModels    the models the vision-service loads ({@link VisionModels})
  */
 public record SuiteOptions(Path repositoryRoot, Path logDirectory, PortPlan ports, Duration startTimeout,
-                           boolean sequentialStart, InfrastructureSettings infrastructure, Consumer<String> progress) {
+                           boolean sequentialStart, InfrastructureSettings infrastructure, Consumer<String> progress,
+                           VisionModels visionModels) {
 
     /** {@link #DEFAULT_START_TIMEOUT} in seconds, as a constant for {@code ./backpack up --start-timeout}. */
     public static final int DEFAULT_START_TIMEOUT_SECONDS = 120;
@@ -31,16 +33,20 @@ public record SuiteOptions(Path repositoryRoot, Path logDirectory, PortPlan port
         Objects.requireNonNull(ports, "ports");
         Objects.requireNonNull(infrastructure, "infrastructure");
         Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(visionModels, "visionModels");
         if (startTimeout.isNegative() || startTimeout.isZero()) {
             throw new IllegalArgumentException("start timeout must be positive, not " + startTimeout);
         }
     }
 
-    /** What {@code ./backpack up} uses: ports from 8080, logs in {@code .backpack/logs}, the infra switch as set. */
+    /**
+     * What {@code ./backpack up} uses: ports from 8080, logs in {@code .backpack/logs}, the infra switch as set, and
+     * the standard vision models ({@link VisionModels#standard}: PaddleOCR's detector when the shared data has it).
+     */
     public static SuiteOptions defaults(Path repositoryRoot) {
         Path root = repositoryRoot.toAbsolutePath().normalize();
         return new SuiteOptions(root, root.resolve(".backpack/logs"), PortPlan.standard(), DEFAULT_START_TIMEOUT,
-                false, InfrastructureSettings.fromEnvironment(), System.out::println);
+                false, InfrastructureSettings.fromEnvironment(), System.out::println, VisionModels.standard(root));
     }
 
     /**
@@ -56,33 +62,46 @@ public record SuiteOptions(Path repositoryRoot, Path logDirectory, PortPlan port
         return repositoryRoot.resolve(".backpack").resolve("blobs");
     }
 
+    /**
+     * Where the launcher writes configuration files it hands to services (the vision models): beside the log folder,
+     * so two suites with their own log folders (./backpack up and the end-to-end tests) do not share them.
+     */
+    public Path configDirectory() {
+        return logDirectory.resolveSibling(logDirectory.getFileName() + "-config");
+    }
+
     public SuiteOptions withBasePort(int basePort) {
         return new SuiteOptions(repositoryRoot, logDirectory, new PortPlan(basePort), startTimeout, sequentialStart,
-                infrastructure, progress);
+                infrastructure, progress, visionModels);
     }
 
     public SuiteOptions withLogDirectory(Path directory) {
         return new SuiteOptions(repositoryRoot, directory.toAbsolutePath().normalize(), ports, startTimeout,
-                sequentialStart, infrastructure, progress);
+                sequentialStart, infrastructure, progress, visionModels);
     }
 
     public SuiteOptions withStartTimeout(Duration timeout) {
         return new SuiteOptions(repositoryRoot, logDirectory, ports, timeout, sequentialStart, infrastructure,
-                progress);
+                progress, visionModels);
     }
 
     public SuiteOptions withSequentialStart(boolean sequential) {
         return new SuiteOptions(repositoryRoot, logDirectory, ports, startTimeout, sequential, infrastructure,
-                progress);
+                progress, visionModels);
     }
 
     public SuiteOptions withInfrastructure(InfrastructureSettings settings) {
         return new SuiteOptions(repositoryRoot, logDirectory, ports, startTimeout, sequentialStart, settings,
-                progress);
+                progress, visionModels);
+    }
+
+    public SuiteOptions withVisionModels(VisionModels models) {
+        return new SuiteOptions(repositoryRoot, logDirectory, ports, startTimeout, sequentialStart, infrastructure,
+                progress, models);
     }
 
     public SuiteOptions withProgress(Consumer<String> listener) {
         return new SuiteOptions(repositoryRoot, logDirectory, ports, startTimeout, sequentialStart, infrastructure,
-                listener);
+                listener, visionModels);
     }
 }

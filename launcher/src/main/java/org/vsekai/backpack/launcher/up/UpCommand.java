@@ -15,6 +15,7 @@ import org.vsekai.backpack.launcher.suite.ReadinessProbe;
 import org.vsekai.backpack.launcher.suite.Suite;
 import org.vsekai.backpack.launcher.suite.SuiteOptions;
 import org.vsekai.backpack.launcher.suite.SuiteStartException;
+import org.vsekai.backpack.launcher.suite.VisionModels;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -47,6 +48,12 @@ public final class UpCommand implements Callable<Integer> {
             description = "Start one service after another, for start-up times not blurred by the others.")
     boolean sequential;
 
+    @Option(names = "--vision-models", paramLabel = "FILE",
+            description = "A properties file of backpack.vision.models.<name>.<key> entries (vision-service/README.md) "
+                    + "for the vision-service to load instead of the standard ones (PaddleOCR's text detector on "
+                    + "every frame when ../shared/data/models has it, else none).")
+    Path visionModels;
+
     /** A number, then {@link PortPlan}'s rule that the suite's ports fit below 65536. */
     static final class BasePort implements ITypeConverter<PortPlan> {
         @Override
@@ -63,6 +70,18 @@ public final class UpCommand implements Callable<Integer> {
                 .withStartTimeout(startTimeout)
                 .withSequentialStart(sequential)
                 .withProgress(out::println);
+        if (visionModels != null) {
+            if (!Files.isRegularFile(visionModels)) {
+                out.println("Backpack did not start: no vision models file " + visionModels.toAbsolutePath());
+                return 1;
+            }
+            try {
+                options = options.withVisionModels(VisionModels.fromFile(visionModels));
+            } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+                out.println("Backpack did not start: " + e.getMessage());
+                return 1;
+            }
+        }
         routeInfrastructureLogs(options.logDirectory(), out);
         long begin = System.nanoTime();
         Suite suite;

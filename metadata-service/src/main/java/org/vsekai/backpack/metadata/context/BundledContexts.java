@@ -10,12 +10,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.vsekai.backpack.contracts.vision.VisionJsonLd;
+
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
 
 /**
- * The JSON-LD contexts this service knows, read once from the classpath ({@code jsonld/contexts/}). A context URL
+ * The JSON-LD contexts this service knows, read once from the classpath ({@code jsonld/contexts/}, and the vision
+ * context from the contracts). A context URL
  * is matched without its scheme (http and https alike), fragment and trailing slash, so
  * {@code http://schema.org}, {@code https://schema.org/} and {@code https://schema.org/docs/jsonldcontext.jsonld}
  * all find the schema.org file.
@@ -28,17 +31,21 @@ public final class BundledContexts {
     public static final String XMP = "https://backpack.v-sekai.org/contexts/xmp.jsonld";
     public static final String SCHEMA_ORG = "https://schema.org/";
     public static final String ACTIVITY_STREAMS = "https://www.w3.org/ns/activitystreams";
+    /** The vision-service's records (detections, keypoints, inference results): the file the contracts ship. */
+    public static final String VISION = VisionJsonLd.CONTEXT;
+    private static final String HERE = "jsonld/contexts/";
 
     private record Bundle(String resource, List<String> urls) {
     }
 
     private static final List<Bundle> BUNDLES = List.of(
-            new Bundle("schemaorg-30.0.jsonld", List.of(SCHEMA_ORG, "https://schema.org/docs/jsonldcontext.jsonld",
+            new Bundle(HERE + "schemaorg-30.0.jsonld", List.of(SCHEMA_ORG, "https://schema.org/docs/jsonldcontext.jsonld",
                     "https://schema.org/docs/jsonldcontext.json")),
-            new Bundle("activitystreams.jsonld", List.of(ACTIVITY_STREAMS,
+            new Bundle(HERE + "activitystreams.jsonld", List.of(ACTIVITY_STREAMS,
                     "https://www.w3.org/ns/activitystreams.jsonld")),
-            new Bundle("xmp.jsonld", List.of(XMP)),
-            new Bundle("backpack.jsonld", List.of(BACKPACK)));
+            new Bundle(HERE + "xmp.jsonld", List.of(XMP)),
+            new Bundle(HERE + "backpack.jsonld", List.of(BACKPACK)),
+            new Bundle("org/vsekai/backpack/contracts/vision/vision.jsonld", List.of(VISION)));
 
     private final Map<String, JsonStructure> byKey;
 
@@ -50,7 +57,7 @@ public final class BundledContexts {
     public static BundledContexts load() {
         Map<String, JsonStructure> byKey = new LinkedHashMap<>();
         for (Bundle bundle : BUNDLES) {
-            JsonStructure context = read("jsonld/contexts/" + bundle.resource());
+            JsonStructure context = read(bundle.resource());
             for (String url : bundle.urls()) {
                 byKey.put(key(URI.create(url)).orElseThrow(), context);
             }

@@ -20,6 +20,11 @@ public record ExtractedAttributes(String kind, String name, List<String> keyword
         categories = List.copyOf(categories);
     }
 
+    /** The same attributes of another kind (a scene's item is of kind scene whatever its packets say). */
+    public ExtractedAttributes withKind(String newKind) {
+        return new ExtractedAttributes(newKind, name, keywords, categories, creator, license);
+    }
+
     /** One row of {@code item_attribute_values}: an attribute column and one of its values. */
     public record IndexRow(String attribute, String value) {
     }

@@ -124,6 +124,11 @@ public class ItemMetadataService {
         return url;
     }
 
+    /** The current version with its detected classes, or null. */
+    public Uni<ItemMetadataStore.StoredVersion> attributes(String itemId) {
+        return store.currentWithClasses(itemId);
+    }
+
     public Uni<List<String>> find(Map<Attribute, String> filters, int limit) {
         return store.find(filters, limit);
     }

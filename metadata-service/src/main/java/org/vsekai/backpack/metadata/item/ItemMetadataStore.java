@@ -66,8 +66,20 @@ public class ItemMetadataStore {
      */
     public Uni<StoredVersion> store(String itemId, String writer, boolean admin, String document, String expanded,
                                     ExtractedAttributes extracted, Instant versionAt) {
+        return TransactionRetry.retrying(() -> pool.withTransaction(connection -> storeOn(connection, itemId, writer,
+                admin, document, expanded, extracted, versionAt)));
+    }
+
+    /**
+     * {@link #store} on the caller's transaction, for a version written together with other rows (a scene's item
+     * with its packets). Fails with {@link NotTheOwnerException} when the writer may not write the item; the
+     * transaction has then changed no row of the item and may go on.
+     */
+    public Uni<StoredVersion> storeOn(SqlConnection connection, String itemId, String writer, boolean admin,
+                                      String document, String expanded, ExtractedAttributes extracted,
+                                      Instant versionAt) {
         OffsetDateTime at = versionAt.atOffset(ZoneOffset.UTC);
-        return TransactionRetry.retrying(() -> pool.withTransaction(connection -> connection
+        return connection
                 .preparedQuery("INSERT INTO item_metadata_heads (item_id, version, version_at, owner_id) "
                         + "VALUES ($1, 1, $2, $3) "
                         + "ON CONFLICT (item_id) DO UPDATE SET version = item_metadata_heads.version + 1, "
@@ -92,7 +104,7 @@ public class ItemMetadataStore {
                 .chain(head -> detectedClasses(connection, itemId).map(detected -> new StoredVersion(itemId,
                         head.version(), versionAt, head.ownerId(), document, expanded, extracted, detected)))
                 .call(stored -> attributes.publish(connection, extracted.toEvent(itemId, stored.version(),
-                        versionAt, stored.detectedClasses())))));
+                        versionAt, stored.detectedClasses())));
     }
 
     /** The object classes detected in the item so far, in label order (table {@code item_detected_classes}). */
@@ -140,6 +152,14 @@ public class ItemMetadataStore {
                             row.getString("document"),
                             row.getString("expanded"), readAttributes(row.getString("attributes")), List.of());
                 });
+    }
+
+    /** The current version with the classes detected so far, or {@code null} when none was ever stored. */
+    public Uni<StoredVersion> currentWithClasses(String itemId) {
+        return current(itemId).chain(stored -> stored == null ? Uni.createFrom().<StoredVersion>nullItem()
+                : pool.withConnection(connection -> detectedClasses(connection, itemId)).map(detected ->
+                        new StoredVersion(stored.itemId(), stored.version(), stored.versionAt(), stored.ownerId(),
+                                stored.document(), stored.expanded(), stored.attributes(), detected)));
     }
 
     /**

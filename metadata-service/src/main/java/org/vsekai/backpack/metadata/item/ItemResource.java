@@ -68,6 +68,14 @@ public class ItemResource {
                                  ExtractedAttributes attributes) {
     }
 
+    /**
+     * An item's recommendation attributes as {@code item-attributes} carries them: the current version's, and the
+     * object classes detected in its frames.
+     */
+    public record ItemAttributesView(String itemId, int version, Instant versionAt, String ownerId,
+                                     ExtractedAttributes attributes, List<String> detectedClasses) {
+    }
+
     /** Items found by attribute, in item id order. */
     public record ItemList(List<String> items) {
     }
@@ -132,13 +140,32 @@ public class ItemResource {
     public Uni<Response> get(@PathParam("id") String itemId, @QueryParam("context") String context) {
         RequestChecks.id(ITEM_ID, itemId);
         return items.current(itemId, context)
-                .onItem().ifNull().failWith(() -> new ProblemException(Problem.ofType("item-metadata-not-found",
-                        404, "No metadata for this item", "No metadata is stored for item " + itemId)))
+                .onItem().ifNull().failWith(() -> notFound(itemId))
                 .map(compacted -> Response.ok(compacted.document().toString())
                         .tag(etag(compacted.version()))
                         .lastModified(Date.from(compacted.versionAt()))
                         .header(OWNER_HEADER, compacted.ownerId())
                         .build());
+    }
+
+    @GET
+    @Path("{id}/attributes")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The recommendation attributes of an item",
+            description = "What the current version maps to, and the object classes the vision-service detected "
+                    + "in the item's frames (a scene's item id is its scene id): what item-attributes carries.")
+    @APIResponse(responseCode = "200", description = "The attributes",
+            content = @Content(schema = @Schema(implementation = ItemAttributesView.class)))
+    @APIResponse(responseCode = "400", description = "The item id is not a valid identifier (contracts.Identifiers)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No metadata was ever stored for this item",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ItemAttributesView> attributes(@PathParam("id") String itemId) {
+        RequestChecks.id(ITEM_ID, itemId);
+        return items.attributes(itemId)
+                .onItem().ifNull().failWith(() -> notFound(itemId))
+                .map(stored -> new ItemAttributesView(stored.itemId(), stored.version(), stored.versionAt(),
+                        stored.ownerId(), stored.attributes(), stored.detectedClasses()));
     }
 
     @GET
@@ -170,6 +197,11 @@ public class ItemResource {
         if (value != null && !value.isBlank()) {
             filters.put(attribute, value);
         }
+    }
+
+    private static ProblemException notFound(String itemId) {
+        return new ProblemException(Problem.ofType("item-metadata-not-found", 404, "No metadata for this item",
+                "No metadata is stored for item " + itemId));
     }
 
     private static EntityTag etag(int version) {

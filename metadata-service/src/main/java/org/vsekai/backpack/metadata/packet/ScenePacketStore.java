@@ -19,6 +19,10 @@ import org.vsekai.backpack.contracts.scene.SceneMetadata;
 import org.vsekai.backpack.contracts.scene.XmpPacket;
 import org.vsekai.backpack.kit.sql.ProcessedEvents;
 import org.vsekai.backpack.kit.sql.TransactionRetry;
+import org.vsekai.backpack.metadata.item.ItemMetadataStore;
+import org.vsekai.backpack.metadata.item.NotTheOwnerException;
+
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -38,24 +42,47 @@ public class ScenePacketStore {
     private static final TypeReference<List<PacketTarget>> TARGETS = new TypeReference<>() {
     };
 
-    private final Pool pool;
+    private static final Logger LOG = Logger.getLogger(ScenePacketStore.class);
 
-    public ScenePacketStore(Pool pool) {
+    private final Pool pool;
+    private final ItemMetadataStore items;
+
+    public ScenePacketStore(Pool pool, ItemMetadataStore items) {
         this.pool = pool;
+        this.items = items;
     }
 
     /**
      * Stores the event's packets in place of the scene's earlier ones, unless this event was stored before.
      * The event id and the packets are written in one transaction, so a redelivery after a crash either finds
-     * both or neither. A transaction that lost a serialization conflict runs again ({@link TransactionRetry}).
+     * both or neither. In the same transaction the scene's item gets a new version ({@link SceneItems}), owned by
+     * the scene's owner, whose {@code item-attributes} record goes to the outbox. A transaction that lost a
+     * serialization conflict runs again ({@link TransactionRetry}).
      *
      * @return {@code true} when stored now, {@code false} when the event id had already been processed
      */
-    public Uni<Boolean> storeOnce(SceneMetadata metadata, Instant receivedAt) {
+    public Uni<Boolean> storeOnce(SceneMetadata metadata, SceneItems.SceneItem item, Instant receivedAt) {
         OffsetDateTime at = receivedAt.atOffset(ZoneOffset.UTC);
         return TransactionRetry.retrying(() -> pool.withTransaction(connection -> ProcessedEvents.once(connection,
                 metadata.eventId(), Topics.SCENE_METADATA_NAME, receivedAt, false,
-                () -> replacePackets(connection, metadata, at).replaceWith(true))));
+                () -> replacePackets(connection, metadata, at)
+                        .chain(() -> storeItem(connection, metadata, item, receivedAt))
+                        .replaceWith(true))));
+    }
+
+    private Uni<Void> storeItem(SqlConnection connection, SceneMetadata metadata, SceneItems.SceneItem item,
+                                Instant at) {
+        String itemId = metadata.sceneId().toString();
+        return items.storeOn(connection, itemId, metadata.ownerId(), false, item.document(), item.expanded(),
+                        item.attributes(), at)
+                .replaceWithVoid()
+                // Someone else's item under the scene's id (written before the scene was): the packets are still
+                // the scene's, the item stays theirs.
+                .onFailure(NotTheOwnerException.class).recoverWithItem(failure -> {
+                    LOG.warnf("Item %s belongs to another user than scene %s's owner; its metadata is left as it is",
+                            itemId, metadata.sceneId());
+                    return null;
+                });
     }
 
     private static Uni<Void> replacePackets(SqlConnection connection, SceneMetadata metadata, OffsetDateTime at) {

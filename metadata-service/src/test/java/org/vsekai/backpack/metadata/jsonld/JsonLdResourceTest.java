@@ -46,6 +46,34 @@ class JsonLdResourceTest {
     }
 
     @Test
+    void aVisionRecordExpandsOfflineIntoTheBackpackVocabulary() {
+        // A detections record as the vision-service publishes it, under the contracts' vision context.
+        post("expand", """
+                {"document": {"@context": "https://backpack.v-sekai.org/contexts/vision.jsonld",
+                 "sceneId": "5b9d4c39-7b36-4c2f-9f0e-1d3c8e0a7f11", "model": "rf-detr", "imageWidth": 320,
+                 "detections": [{"label": "chair", "score": 0.88,
+                                 "classIri": "https://backpack.v-sekai.org/ns/classes/chair",
+                                 "box": {"x": 1.5, "y": 2, "width": 3, "height": 4}}]}}""")
+                .statusCode(200)
+                .body("[0].'https://backpack.v-sekai.org/ns#scene'[0].'@id'",
+                        equalTo("urn:uuid:5b9d4c39-7b36-4c2f-9f0e-1d3c8e0a7f11"))
+                .body("[0].'https://backpack.v-sekai.org/ns#detected'[0].'@list'[0]"
+                        + ".'https://backpack.v-sekai.org/ns#objectClass'[0].'@value'", equalTo("chair"))
+                .body("[0].'https://backpack.v-sekai.org/ns#detected'[0].'@list'[0]"
+                        + ".'https://backpack.v-sekai.org/ns#objectClassIri'[0].'@id'",
+                        equalTo("https://backpack.v-sekai.org/ns/classes/chair"));
+        // The same IRIs compact to the Backpack context's terms.
+        post("compact", """
+                {"document": {"@context": "https://backpack.v-sekai.org/contexts/vision.jsonld",
+                 "detections": [{"label": "chair", "classId": 62}], "imageWidth": 320},
+                 "context": "https://backpack.v-sekai.org/contexts/backpack.jsonld"}""")
+                .statusCode(200)
+                .body("imageWidth", equalTo(320))
+                .body("detected[0].objectClass", equalTo("chair"))
+                .body("detected[0].classIndex", equalTo(62));
+    }
+
+    @Test
     void aJsonLdBodyIsTakenToo() {
         given().contentType(LD_JSON).body("{\"document\": " + CHAIR + "}")
                 .post("/jsonld/expand")
