@@ -65,9 +65,11 @@ public final class GatewayBenchCommand implements Callable<Integer> {
             description = "Measured seconds per run (default: ${DEFAULT-VALUE}).")
     int seconds;
 
-    @Option(names = "--warm-up", paramLabel = "N", converter = NumberOptions.Positive.class, defaultValue = "10",
+    /** On 2 shared cores the gateway's JIT (C2) is still compiling its request path after 10 s of load; 30 s do. */
+    @Option(names = "--warm-up", paramLabel = "N", converter = NumberOptions.Positive.class, defaultValue = "30",
             description = "Seconds of load on each path before the first run, not measured (default:"
-                    + " ${DEFAULT-VALUE}); each run also starts with one second that is not measured.")
+                    + " ${DEFAULT-VALUE}; the JIT compiler needs them); each run also starts with one second that is"
+                    + " not measured.")
     int warmUp;
 
     @Option(names = "--jfr", paramLabel = "FILE",
