@@ -97,8 +97,7 @@ final class ClosedLoopLoad {
         List<Connection> loops = new ArrayList<>();
         CountDownLatch done = new CountDownLatch(connections);
         for (int c = 0; c < connections; c++) {
-            Connection loop = new Connection(c * requests.size() / connections, connections, measureFrom,
-                    measureUntil, done);
+            Connection loop = new Connection(c * requests.size() / connections, measureFrom, measureUntil, done);
             loops.add(loop);
             Thread thread = new Thread(loop, "load-" + c);
             thread.setDaemon(true);
@@ -126,7 +125,6 @@ final class ClosedLoopLoad {
     /** One connection's loop: send, read the whole answer, record, again; reconnect after a failure or a close. */
     private final class Connection implements Runnable {
 
-        private final int stride;
         private final long measureFrom;
         private final long measureUntil;
         private final CountDownLatch done;
@@ -137,9 +135,9 @@ final class ClosedLoopLoad {
         private int count;
         private final byte[] line = new byte[8192];
 
-        Connection(int first, int stride, long measureFrom, long measureUntil, CountDownLatch done) {
+        /** Each connection goes through every request in turn, from its own place in the list. */
+        Connection(int first, long measureFrom, long measureUntil, CountDownLatch done) {
             this.next = first;
-            this.stride = stride;
             this.measureFrom = measureFrom;
             this.measureUntil = measureUntil;
             this.done = done;
@@ -182,7 +180,7 @@ final class ClosedLoopLoad {
                     return;
                 }
                 byte[] request = requests.get(next);
-                next = (next + stride) % requests.size();
+                next = (next + 1) % requests.size();
                 out.write(request);
                 out.flush();
                 Answer answer = readAnswer(in);
