@@ -23,6 +23,23 @@ public interface GatewayConfig {
 
     RateLimits rateLimits();
 
+    TokenCache tokenCache();
+
+    /**
+     * Verified bearer tokens kept by their SHA-256 until they expire, so that a client's requests after its first do
+     * not verify the same token again ({@code security.VerifiedTokens}).
+     */
+    interface TokenCache {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Most tokens held at once; past it, those least likely to be used again are dropped (and re-verified). */
+        @WithDefault("100000")
+        @Min(16)
+        int maxSize();
+    }
+
     /** What one request may carry; every limit is refused with a problem, never silently truncated. */
     interface Limits {
 

@@ -31,8 +31,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
-/** Recommendations, served by the recommender-service and relayed as they are. */
+/** Recommendations, served by the recommender-service; a user's and similar items are relayed as bytes. */
 @Path(Peers.API)
 @Tag(name = "Recommendations", description = "Items for a user, for an anonymous session, and similar items")
 @Produces(MediaType.APPLICATION_JSON)
@@ -61,11 +62,11 @@ public class RecommendationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The recommender is unavailable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Recommendations> recommendations(@PathParam("id") String userId, @BeanParam RankedQuery query) {
+    public Uni<Response> recommendations(@PathParam("id") String userId, @BeanParam RankedQuery query) {
         int limit = query.checkedLimit();
         RequestChecks.id("id", userId);
         Access.requireMayActFor(caller.get(), userId);
-        return recommender.recommendations(userId, limit, query.kind());
+        return recommender.recommendations(userId, limit, query.kind()).map(Peers::relay);
     }
 
     @GET
@@ -81,10 +82,10 @@ public class RecommendationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The recommender is unavailable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<SimilarItems> similar(@PathParam("id") String itemId, @BeanParam RankedQuery query) {
+    public Uni<Response> similar(@PathParam("id") String itemId, @BeanParam RankedQuery query) {
         int limit = query.checkedLimit();
         RequestChecks.id("id", itemId);
-        return recommender.similar(itemId, limit, query.kind());
+        return recommender.similar(itemId, limit, query.kind()).map(Peers::relay);
     }
 
     @POST

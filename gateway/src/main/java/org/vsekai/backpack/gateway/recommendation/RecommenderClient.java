@@ -48,17 +48,22 @@ public interface RecommenderClient {
     /** The circuit of {@link #recommendations}, for {@code CircuitBreakerMaintenance} (state, reset). */
     String CIRCUIT = "recommender";
 
+    /**
+     * The recommender's answer as it is (status, media type, bytes): the gateway adds nothing to it, so it is relayed
+     * without being decoded and encoded again ({@link Peers#relay}); its shape is {@link Recommendations}.
+     */
     @GET
     @Path("/users/{id}/recommendations")
     @Retry
     @CircuitBreakerName(CIRCUIT)
-    Uni<Recommendations> recommendations(@PathParam("id") String userId, @QueryParam("limit") int limit,
+    Uni<Response> recommendations(@PathParam("id") String userId, @QueryParam("limit") int limit,
                                          @QueryParam("kind") String kind);
 
+    /** Relayed as it is, as {@link #recommendations}; its shape is {@link SimilarItems}. */
     @GET
     @Path("/items/{id}/similar")
     @Retry
-    Uni<SimilarItems> similar(@PathParam("id") String itemId, @QueryParam("limit") int limit,
+    Uni<Response> similar(@PathParam("id") String itemId, @QueryParam("limit") int limit,
                               @QueryParam("kind") String kind);
 
     @POST

@@ -180,6 +180,17 @@ class RecommendationResourceTest {
         assertThat(recommender.queriesFor(user)).as("calls while the circuit is open").isEmpty();
     }
 
+    @Test
+    void passesTheAnswerThroughAsItIsWithTheHeadersThatDescribeIt() {
+        String user = "tagged-" + UUID.randomUUID();
+
+        var answer = get(user, "3").statusCode(200).contentType("application/json").extract();
+
+        assertThat(answer.asString()).isEqualTo(FakeRecommender.recommendations(user, 3));
+        FakeRecommender.TAGGED_HEADERS.forEach((name, value) -> assertThat(answer.header(name)).isEqualTo(value));
+        assertThat(answer.header("X-Recommender-Node")).isNull();
+    }
+
     private static ValidatableResponse get(String user, String limit) {
         var request = given().config(RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
                 .setParam("http.socket.timeout", CLIENT_PATIENCE_MILLIS)));

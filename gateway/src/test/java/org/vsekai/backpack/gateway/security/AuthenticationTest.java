@@ -94,6 +94,20 @@ class AuthenticationTest {
     }
 
     @Test
+    void aVerifiedTokenDoesNotVouchForItsForgeries() {
+        // The valid token is verified once and then held (VerifiedTokens); what is held must not let through a token
+        // with the same genuine signature on other claims, nor its claims without a signature.
+        TestTokens.Claims genuine = TestTokens.claims(user, List.of("user"));
+        String token = genuine.sign();
+        call(token).statusCode(200);
+        call(token).statusCode(200);
+
+        refused(TestTokens.claims(user, List.of("user", "admin")).withSignatureOf(genuine));
+        refused(genuine.unsigned());
+        call(token).statusCode(200).body("userId", equalTo(user));
+    }
+
+    @Test
     void anUnsignedTokenIs401() {
         refused(claims().unsigned());
     }

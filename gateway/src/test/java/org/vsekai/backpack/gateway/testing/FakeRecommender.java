@@ -15,12 +15,16 @@ import com.sun.net.httpserver.HttpExchange;
  * Stands in for the recommender-service, a peer outside the gateway, with the REST contract it serves. For
  * {@code GET /users/{id}/recommendations?limit=N} the user id picks the behaviour, so tests need no set-up:
  * {@code missing-*} 404 problem, {@code refused-*} 409 plain text, {@code broken-*} always 500,
- * {@code flaky-*} 500 once then fine, {@code slow-*} answers after {@link #SLOW_ANSWER_MILLIS}; anyone else gets
+ * {@code flaky-*} 500 once then fine, {@code slow-*} answers after {@link #SLOW_ANSWER_MILLIS}, {@code tagged-*} with
+ * {@link #TAGGED_HEADERS} (and {@code X-Recommender-Node}, for the gateway to drop); anyone else gets
  * {@code limit} items. Other paths answer what a test set with {@link #answer}. Every request is recorded.
  */
 public final class FakeRecommender extends StubPeer {
 
     public static final long SLOW_ANSWER_MILLIS = 10_000;
+    /** Headers that describe the answer's entity, which the gateway relays as they are. */
+    public static final Map<String, String> TAGGED_HEADERS = Map.of("ETag", "\"recs-7\"",
+            "Cache-Control", "private, max-age=5");
     private static final Pattern PATH = Pattern.compile("/users/([^/]+)/recommendations");
 
     private final Map<String, List<String>> queriesByUser = new ConcurrentHashMap<>();
@@ -59,11 +63,17 @@ public final class FakeRecommender extends StubPeer {
             if (userId.startsWith("slow-")) {
                 sleep(SLOW_ANSWER_MILLIS);
             }
-            respond(exchange, 200, "application/json", recommendations(userId, limitIn(query)), Map.of());
+            Map<String, String> headers = new java.util.HashMap<>();
+            if (userId.startsWith("tagged-")) {
+                headers.putAll(TAGGED_HEADERS);
+                headers.put("X-Recommender-Node", "node-3");
+            }
+            respond(exchange, 200, "application/json", recommendations(userId, limitIn(query)), headers);
         }
     }
 
-    private static String recommendations(String userId, int limit) {
+    /** The body of a successful answer for this user and limit, as the fake sends it. */
+    public static String recommendations(String userId, int limit) {
         StringBuilder items = new StringBuilder();
         for (int i = 0; i < limit; i++) {
             items.append(i == 0 ? "" : ",")
