@@ -9,6 +9,8 @@ public final class OcrModels {
 
     public static final String DETECTOR = "ch_PP-OCRv4_det_infer.onnx";
     public static final String CLASSIFIER = "ch_ppocr_mobile_v2.0_cls_infer.onnx";
+    public static final String RECOGNISER = "ch_PP-OCRv4_rec_infer.onnx";
+    public static final String DICTIONARY = "ppocr_keys_v1.txt";
 
     private OcrModels() {
     }
@@ -24,6 +26,34 @@ public final class OcrModels {
                 "colour-order", "bgr", "mean", "0.5,0.5,0.5", "std", "0.5,0.5,0.5", "label-names", "0,180",
                 "session.intra-op-threads", "1");
         return config;
+    }
+
+    /**
+     * All three as the full OCR pipeline: the detector reads its boxes with the recogniser (PaddleOCR's rec_image_shape
+     * 3,48,320, wider for longer lines, BGR, (px/255-0.5)/0.5, padding 0 after normalisation), turning them over by the
+     * classifier first; {@code beamWidth} 1 is greedy CTC.
+     */
+    public static Map<String, String> pipeline(Path detector, Path classifier, Path recogniser, Path dictionary,
+                                               int beamWidth) {
+        Map<String, String> config = config(detector, classifier);
+        model(config, "ocr-rec", "file", recogniser.toString(), "task", "text-recognition", "decoder", "ctc",
+                "resize", "line", "input-width", "320", "input-height", "48", "max-side", "3200", "pad-value", "128",
+                "colour-order", "bgr", "mean", "0.5,0.5,0.5", "std", "0.5,0.5,0.5", "labels", dictionary.toString(),
+                "ctc.beam-width", String.valueOf(beamWidth), "max-batch", "6", "session.intra-op-threads", "1");
+        model(config, "ocr-det", "ocr.recogniser", "ocr-rec", "ocr.classifier", "ocr-cls");
+        return config;
+    }
+
+    /** The four files from shared/data, when all are there. */
+    public static java.util.Optional<Path[]> files() {
+        var det = SharedData.model(DETECTOR);
+        var cls = SharedData.model(CLASSIFIER);
+        var rec = SharedData.model(RECOGNISER);
+        var keys = SharedData.model(DICTIONARY);
+        if (det.isEmpty() || cls.isEmpty() || rec.isEmpty() || keys.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Path[] {det.get(), cls.get(), rec.get(), keys.get()});
     }
 
     /** The model's keys, in the test profile, from name, value pairs. */

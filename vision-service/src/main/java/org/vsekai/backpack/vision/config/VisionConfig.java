@@ -112,6 +112,12 @@ public interface VisionConfig {
 
         Text text();
 
+        /** For a text-detection model: the rest of the OCR pipeline, which makes its detections text annotations. */
+        Ocr ocr();
+
+        /** For a CTC recogniser: how its outputs become text. */
+        Ctc ctc();
+
         Session session();
 
         /** How many runs of this model may be in progress at once, out of all the workers. */
@@ -141,6 +147,35 @@ public interface VisionConfig {
         /** Regions with a side shorter than this (in tensor pixels) are dropped. */
         @WithDefault("3")
         int minSize();
+    }
+
+    /**
+     * The OCR stages after a text detector: each box is cropped along its own orientation, turned over when the
+     * orientation classifier says it is upside down, and read by the recogniser.
+     */
+    interface Ocr {
+
+        /** A {@code text-recognition} model (decoder {@code ctc}); when set, the detector's boxes are read. */
+        Optional<String> recogniser();
+
+        /** A {@code classification} model with labels {@code 0,180}, PaddleOCR's text-orientation classifier. */
+        Optional<String> classifier();
+
+        /** A crop is turned by 180° when the classifier says {@code 180} at least this sure (PaddleOCR: 0.9). */
+        @WithDefault("0.9")
+        double classifierThreshold();
+
+        /** Text read with less confidence than this is not kept (PaddleOCR's drop_score). */
+        @WithDefault("0.5")
+        double dropScore();
+    }
+
+    /** CTC decoding. */
+    interface Ctc {
+
+        /** 1: greedy (best class per step, repeats merged, blanks dropped); more: prefix beam search this wide. */
+        @WithDefault("1")
+        int beamWidth();
     }
 
     /** ONNX Runtime session options. */

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.vsekai.backpack.contracts.vision.BoundingBox;
 import org.vsekai.backpack.contracts.vision.Detection;
+import org.vsekai.backpack.contracts.vision.Point;
 import org.vsekai.backpack.vision.tensor.Placement;
 
 import ai.onnxruntime.OrtException;
@@ -17,7 +18,8 @@ import ai.onnxruntime.OrtSession;
  * regions; a region's box spans its pixel centres, its score is the mean probability inside the box; boxes with a
  * side below the minimum size or a score below the threshold are dropped; the rest grow by the unclip distance
  * {@code area × ratio / perimeter} on every side (DB learns shrunk text kernels) and are mapped to the image.
- * Boxes come top to bottom, then left to right.
+ * Each detection also has the region's turned box ({@code quad}: its minimum-area rectangle, grown the same way),
+ * which OCR crops along. Boxes come top to bottom, then left to right.
  */
 record DbTextDecoder(DecoderSettings settings) implements Decoder {
 
@@ -39,6 +41,8 @@ record DbTextDecoder(DecoderSettings settings) implements Decoder {
     List<Detection> regions(float[] map, int offset, int width, int height, Placement placement) {
         boolean[] seen = new boolean[width * height];
         int[] stack = new int[width * height];
+        int[] xs = new int[width * height];
+        int[] ys = new int[width * height];
         List<Detection> found = new ArrayList<>();
         double binary = settings.binaryThreshold();
         for (int start = 0; start < width * height && found.size() < settings.maxDetections(); start++) {
@@ -50,12 +54,16 @@ record DbTextDecoder(DecoderSettings settings) implements Decoder {
             int maxX = -1;
             int maxY = -1;
             int top = 0;
+            int count = 0;
             stack[top++] = start;
             seen[start] = true;
             while (top > 0) {
                 int at = stack[--top];
                 int x = at % width;
                 int y = at / width;
+                xs[count] = x;
+                ys[count] = y;
+                count++;
                 minX = Math.min(minX, x);
                 maxX = Math.max(maxX, x);
                 minY = Math.min(minY, y);
@@ -74,7 +82,7 @@ record DbTextDecoder(DecoderSettings settings) implements Decoder {
                     }
                 }
             }
-            Detection text = box(map, offset, width, minX, minY, maxX, maxY, placement);
+            Detection text = box(map, offset, width, minX, minY, maxX, maxY, placement, xs, ys, count);
             if (text != null) {
                 found.add(text);
             }
@@ -83,28 +91,51 @@ record DbTextDecoder(DecoderSettings settings) implements Decoder {
         return found;
     }
 
+    /**
+     * One region as PaddleOCR's {@code DBPostProcess} (box type quad) judges it: its minimum-area rectangle, dropped
+     * when its shorter side is below the minimum size; its score is the mean probability of the pixels inside that
+     * rectangle ({@code box_score_fast}), so a slanted line is not diluted by the background around it; it grows by
+     * the unclip distance; the box is the grown rectangle's bounds.
+     */
     private Detection box(float[] map, int offset, int width, int minX, int minY, int maxX, int maxY,
-                          Placement placement) {
-        double w = maxX - minX;
-        double h = maxY - minY;
-        if (Math.min(w, h) < settings.minSize()) {
+                          Placement placement, int[] xs, int[] ys, int count) {
+        MinAreaRect.Rect rect = MinAreaRect.of(xs, ys, count);
+        if (rect.side(true) < settings.minSize()) {
             return null;
         }
         double sum = 0;
+        int inside = 0;
         for (int y = minY; y <= maxY; y++) {
             for (int x = minX; x <= maxX; x++) {
-                sum += map[offset + y * width + x];
+                if (rect.contains(x, y)) {
+                    sum += map[offset + y * width + x];
+                    inside++;
+                }
             }
         }
-        double score = sum / ((maxX - minX + 1) * (maxY - minY + 1));
+        double score = inside == 0 ? 0 : sum / inside;
         if (score < settings.scoreThreshold()) {
             return null;
         }
-        double grow = w * h * settings.unclipRatio() / (2 * (w + h));
-        if (Math.min(w, h) + 2 * grow < settings.minSize() + 2) {
+        double grow = rect.area() * settings.unclipRatio() / rect.perimeter();
+        if (rect.side(true) + 2 * grow < settings.minSize() + 2) {
             return null;
         }
-        BoundingBox box = Boxes.toImage(minX - grow, minY - grow, maxX + grow, maxY + grow, placement);
-        return new Detection(settings.labels().name(0), score, box, settings.labels().iri(0), 0);
+        double[] corners = rect.grown(grow).corners();
+        double left = Double.POSITIVE_INFINITY;
+        double top = Double.POSITIVE_INFINITY;
+        double right = Double.NEGATIVE_INFINITY;
+        double bottom = Double.NEGATIVE_INFINITY;
+        List<Point> quad = new ArrayList<>(4);
+        for (int i = 0; i < 8; i += 2) {
+            left = Math.min(left, corners[i]);
+            right = Math.max(right, corners[i]);
+            top = Math.min(top, corners[i + 1]);
+            bottom = Math.max(bottom, corners[i + 1]);
+            quad.add(new Point(Boxes.clip(placement.toImageX(corners[i]), placement.imageWidth()),
+                    Boxes.clip(placement.toImageY(corners[i + 1]), placement.imageHeight())));
+        }
+        BoundingBox box = Boxes.toImage(left, top, right, bottom, placement);
+        return new Detection(settings.labels().name(0), score, box, settings.labels().iri(0), 0, null, null, quad);
     }
 }

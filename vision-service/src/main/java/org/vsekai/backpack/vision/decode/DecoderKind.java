@@ -40,7 +40,10 @@ public enum DecoderKind {
     DB_TEXT(Task.TEXT_DETECTION, "text", List.of(TensorRule.positional(Set.of("float32"), "B", 1, "H", "W")),
             DbTextDecoder::new),
     CLASSIFIER(Task.CLASSIFICATION, null, List.of(TensorRule.positional(Set.of("float32"), "B", "K")),
-            ClassifierDecoder::new);
+            ClassifierDecoder::new),
+    /** CTC text recognition: per time step the probability of each class, class 0 the blank. */
+    CTC(Task.TEXT_RECOGNITION, null, List.of(TensorRule.positional(Set.of("float32"), "B", "T", "V")),
+            CtcDecoder::new);
 
     private final Task task;
     private final String defaultLabels;

@@ -11,5 +11,13 @@ import org.vsekai.backpack.vision.model.Labels;
  */
 public record DecoderSettings(Labels labels, double scoreThreshold, double iouThreshold, int maxDetections,
                               double keypointThreshold, double binaryThreshold, double unclipRatio, int minSize,
-                              List<String> outputs) {
+                              List<String> outputs, int beamWidth) {
+
+    /** Settings of a decoder that is not CTC (greedy). */
+    public DecoderSettings(Labels labels, double scoreThreshold, double iouThreshold, int maxDetections,
+                           double keypointThreshold, double binaryThreshold, double unclipRatio, int minSize,
+                           List<String> outputs) {
+        this(labels, scoreThreshold, iouThreshold, maxDetections, keypointThreshold, binaryThreshold, unclipRatio,
+                minSize, outputs, 1);
+    }
 }

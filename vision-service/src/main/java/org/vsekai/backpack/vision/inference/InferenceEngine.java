@@ -3,7 +3,9 @@ package org.vsekai.backpack.vision.inference;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.vsekai.backpack.vision.decode.ImageFindings;
@@ -11,6 +13,8 @@ import org.vsekai.backpack.vision.image.RgbImage;
 import org.vsekai.backpack.vision.metrics.VisionMetrics;
 import org.vsekai.backpack.vision.model.LoadedModel;
 import org.vsekai.backpack.vision.model.ModelLoader;
+import org.vsekai.backpack.vision.ocr.TextReader;
+import org.vsekai.backpack.vision.ocr.TextReaders;
 import org.vsekai.backpack.vision.tensor.Placement;
 import org.vsekai.backpack.vision.tensor.Preprocessing;
 import org.vsekai.backpack.vision.tensor.TensorBuffers;
@@ -32,14 +36,38 @@ public class InferenceEngine {
 
     private final OrtEnvironment environment = ModelLoader.environment();
     private final VisionMetrics metrics;
+    private final TextReaders readers;
 
+    /** An engine without OCR pipelines (tests and the benchmark of single models). */
     public InferenceEngine(VisionMetrics metrics) {
-        this.metrics = metrics;
+        this(metrics, TextReaders.none());
     }
 
+    @Inject
+    public InferenceEngine(VisionMetrics metrics, TextReaders readers) {
+        this.metrics = metrics;
+        this.readers = readers;
+    }
+
+    /**
+     * The model on the images; for a text detector with an OCR pipeline, its boxes read too (the reading's time
+     * counts as post-processing).
+     */
     public Inference run(LoadedModel model, List<RgbImage> images) throws OrtException {
         Preprocessing pre = model.preprocessing();
-        List<Placement> placements = images.stream().map(i -> pre.place(i.width(), i.height())).toList();
+        Inference detected = run(model, images, images.stream().map(i -> pre.place(i.width(), i.height())).toList());
+        Optional<TextReader> reader = readers.of(model);
+        if (reader.isEmpty()) {
+            return detected;
+        }
+        long start = System.nanoTime();
+        List<ImageFindings> read = reader.get().read(this, images, detected.findings());
+        return new Inference(read, detected.preNanos(), detected.runNanos(),
+                detected.postNanos() + System.nanoTime() - start);
+    }
+
+    /** The model on the images, each where the caller placed it in the tensor (no OCR stages). */
+    public Inference run(LoadedModel model, List<RgbImage> images, List<Placement> placements) throws OrtException {
         List<ImageFindings> findings = new ArrayList<>(images.size());
         long[] nanos = new long[3];
         int from = 0;

@@ -41,6 +41,28 @@ public record Labels(List<String> names, String iriBase) {
         }
     }
 
+    /**
+     * Labels taken as they are, not stripped: a recogniser's dictionary has entries that are white space themselves
+     * (PaddleOCR's has the ideographic space U+3000). Lines end at {@code \n}, a trailing {@code \r} is dropped.
+     */
+    public static Labels verbatim(Optional<List<String>> inline, Optional<String> file, String iriBase) {
+        if (inline.isPresent()) {
+            return new Labels(inline.get(), iriBase);
+        }
+        String name = file.orElseThrow();
+        try {
+            String text = Files.readString(Path.of(name));
+            List<String> names = new java.util.ArrayList<>(List.of(text.split("\n", -1)));
+            if (!names.isEmpty() && names.get(names.size() - 1).isEmpty()) {
+                names.remove(names.size() - 1); // the newline after the last entry
+            }
+            names.replaceAll(line -> line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+            return new Labels(names, iriBase);
+        } catch (IOException e) {
+            throw new ModelLoadException("label file " + name + " is not readable: " + e.getMessage(), e);
+        }
+    }
+
     private static List<String> lines(String text) {
         return text.lines().map(String::strip).toList();
     }

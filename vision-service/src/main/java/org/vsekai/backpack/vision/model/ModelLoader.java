@@ -90,9 +90,12 @@ public final class ModelLoader {
 
     public static LoadedModel load(String name, VisionConfig.Model config) {
         String key = "backpack.vision.models." + name;
-        if (config.stream() && config.task() == Task.CLASSIFICATION) {
-            throw new ModelLoadException("model " + name + " is a classifier; only detection, pose and text-detection "
-                    + "models run on camera frames (" + key + ".stream)");
+        if (config.stream() && (config.task() == Task.CLASSIFICATION || config.task() == Task.TEXT_RECOGNITION)) {
+            throw new ModelLoadException("model " + name + " is a " + ConfigNames.of(config.task()) + " model; only "
+                    + "detection, pose and text-detection models run on camera frames (" + key + ".stream)");
+        }
+        if (config.ctc().beamWidth() < 1) {
+            throw new ModelLoadException("model " + name + ": " + key + ".ctc.beam-width must be at least 1");
         }
         DecoderKind kind = config.decoder();
         if (kind.task() != config.task()) {
@@ -146,7 +149,15 @@ public final class ModelLoader {
             throw new ModelLoadException("model " + name + ": decoder " + ConfigNames.of(kind) + " needs labels ("
                     + key + ".label-names or " + key + ".labels)");
         }
-        Labels labels = Labels.of(config.labelNames(), config.labels(), kind.defaultLabels(), config.classIriBase());
+        Labels labels = kind == DecoderKind.CTC
+                ? Labels.verbatim(config.labelNames(), config.labels(), config.classIriBase())
+                : Labels.of(config.labelNames(), config.labels(), kind.defaultLabels(), config.classIriBase());
+        Long symbols = sizes.get("V");
+        if (symbols != null && symbols != labels.size() + 1 && symbols != labels.size() + 2) {
+            throw new ModelLoadException("model " + name + " has " + symbols + " CTC classes but " + labels.size()
+                    + " labels: a CTC recogniser needs one label per class after the blank (class 0), the last class "
+                    + "may be a space without a label (" + key + ".labels)");
+        }
         for (String classes : List.of("C", "K")) {
             Long count = sizes.get(classes);
             if (count != null && count != labels.size()) {
@@ -165,7 +176,7 @@ public final class ModelLoader {
         DecoderSettings settings = new DecoderSettings(labels, config.scoreThreshold(), config.iouThreshold(),
                 config.maxDetections(), config.keypointThreshold(), config.text().binaryThreshold(),
                 config.text().unclipRatio(), config.text().minSize(),
-                signature.outputs().stream().map(o -> o.name()).toList());
+                signature.outputs().stream().map(o -> o.name()).toList(), config.ctc().beamWidth());
         return new LoadedModel(name, config, sha256, signature, preprocessing, kind.create(settings), labels,
                 Math.max(1, maxBatch), session);
     }

@@ -58,7 +58,21 @@ public record Preprocessing(Resize resize, int width, int height, Anchor anchor,
                 int w = clamp((int) Math.ceil((double) height * imageWidth / imageHeight), width);
                 yield new Placement(imageWidth, imageHeight, width, height, 0, 0, w, height);
             }
+            case LINE -> {
+                int w = clamp((int) Math.ceil((double) height * imageWidth / imageHeight), maxSide);
+                yield new Placement(imageWidth, imageHeight, Math.max(width, w), height, 0, 0, w, height);
+            }
         };
+    }
+
+    /**
+     * The placement of a text line in a tensor {@code tensorWidth} wide: lines of a batch share the widest one's
+     * tensor, each padded on the right (for {@code line} and {@code height}).
+     */
+    public Placement placeIn(int imageWidth, int imageHeight, int tensorWidth) {
+        Placement own = place(imageWidth, imageHeight);
+        return new Placement(imageWidth, imageHeight, Math.max(tensorWidth, own.tensorWidth()), own.tensorHeight(),
+                0, 0, own.contentWidth(), own.contentHeight());
     }
 
     private static int clamp(int value, int max) {

@@ -35,6 +35,9 @@ class DbTextDecoderTest {
         assertThat(found.get(0).score()).isCloseTo(0.9, within(1e-6));
         assertThat(found.get(0).label()).isEqualTo("text");
         assertThat(found.get(0).classIri()).isEqualTo("https://backpack.v-sekai.org/ns/classes/text");
+        assertThat(found.get(0).quad()).extracting(p -> p.x(), p -> p.y()).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(5 - grow, 4 - grow), org.assertj.core.groups.Tuple.tuple(14 + grow, 4 - grow),
+                org.assertj.core.groups.Tuple.tuple(14 + grow, 9 + grow), org.assertj.core.groups.Tuple.tuple(5 - grow, 9 + grow));
     }
 
     @Test
@@ -62,9 +65,41 @@ class DbTextDecoderTest {
 
         List<Detection> found = decoder.regions(map, 0, W, H, half);
 
+        // The smallest rectangle around the two squares lies along the diagonal: 26/√2 by 12/√2 in pixel centres
+        // (area 156, less than the 13 x 13 square around them), grown by area x 1.5 / perimeter on every side; the
+        // box is its bounds, from -1 - √2 grow to 18 + √2 grow on both axes, doubled into the image.
+        double r = Math.sqrt(2);
+        double grow = 156 * 1.5 / (2 * (26 / r + 12 / r));
         assertThat(found).hasSize(1);
-        double grow = 13 * 13 * 1.5 / 52;
-        assertBox(found.get(0).box(), 2 * (2 - grow), 2 * (2 - grow), 2 * (13 + 2 * grow), 2 * (13 + 2 * grow));
+        double low = -1 - r * grow;
+        double high = 18 + r * grow;
+        BoundingBox box = found.get(0).box();
+        assertThat(box.x()).isCloseTo(0, within(1e-9)); // clipped to the image
+        assertThat(box.width()).isCloseTo(2 * high, within(1e-9));
+        assertThat(box.y()).isCloseTo(0, within(1e-9));
+        assertThat(box.height()).as("clipped to the image's 40").isCloseTo(40, within(1e-9));
+        assertThat(low).isLessThan(0);
+    }
+
+    @Test
+    void aSlantedLineKeepsItsScoreAndGetsATurnedQuad() {
+        float[] map = new float[W * H];
+        for (int x = 4; x <= 34; x++) {     // a band five pixels high, rising one pixel every ten
+            int y = 12 - (x - 4) / 10;
+            for (int dy = 0; dy < 5; dy++) {
+                map[(y + dy) * W + x] = 0.9f;
+            }
+        }
+
+        List<Detection> found = decoder.regions(map, 0, W, H, same());
+
+        assertThat(found).hasSize(1);
+        // An axis-aligned box's mean would take in the background above and below the band and fall below 0.5.
+        assertThat(found.get(0).score()).isGreaterThan(0.75);
+        var quad = found.get(0).quad();
+        double angle = Math.toDegrees(Math.atan2(quad.get(1).y() - quad.get(0).y(), quad.get(1).x() - quad.get(0).x()));
+        assertThat(angle).as("the top edge rises with the band").isBetween(-8.0, -3.0);
+        assertThat(quad.get(3).y()).as("bottom-left below top-left").isGreaterThan(quad.get(0).y());
     }
 
     @Test

@@ -1,0 +1,5 @@
+package org.vsekai.backpack.contracts.vision;
+
+/** A point in pixel coordinates of the frame. */
+public record Point(double x, double y) {
+}
