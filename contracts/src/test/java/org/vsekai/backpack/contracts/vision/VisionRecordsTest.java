@@ -80,6 +80,34 @@ class VisionRecordsTest {
     }
 
     @Test
+    void aTextDetectionExpandsToATextAnnotationWithItsTurnedBox() throws Exception {
+        Detection line = new Detection("text", 0.8, new BoundingBox(10, 20, 200, 40),
+                "https://backpack.v-sekai.org/ns/classes/text", 0).withText("Backpack 2026", 0.97);
+        Detection read = new Detection(line.label(), line.score(), line.box(), line.classIri(), line.classId(),
+                line.text(), line.textScore(), List.of(new Point(10, 30), new Point(205, 20), new Point(210, 60),
+                new Point(15, 70)));
+        Detections detections = new Detections(1, UUID.randomUUID(), SCENE, FRAME, "ocr-det", "abc",
+                List.of(read), "Camera.001", 640, 480, T, VisionJsonLd.CONTEXT);
+
+        JsonObject node = list(expandOne(EventJson.write(detections)), "detected").getJsonObject(0);
+
+        assertThat(value(node, "text")).isEqualTo("Backpack 2026");
+        assertThat(value(node, "textConfidence")).isEqualTo("0.97");
+        assertThat(value(node, "objectClass")).isEqualTo("text");
+        JsonArray quad = list(node, "pixelQuad");
+        assertThat(quad).hasSize(4);
+        assertThat(value(quad.getJsonObject(1), "x")).isEqualTo("205.0");
+        assertThat(value(quad.getJsonObject(3), "y")).isEqualTo("70.0");
+        assertThat(EventJson.read(EventJson.write(detections), Topics.DETECTIONS)).isEqualTo(detections);
+    }
+
+    @Test
+    void aDetectionWithoutTextWritesNoTextFields() {
+        String json = new String(EventJson.write(detections()), StandardCharsets.UTF_8);
+        assertThat(json).doesNotContain("\"text\"").doesNotContain("textScore").doesNotContain("quad");
+    }
+
+    @Test
     void keypointsExpandWithTheirChainAndPoseVectorAsOrderedLists() throws Exception {
         Keypoints keypoints = new Keypoints(1, UUID.randomUUID(), SCENE, FRAME, "yolo-nas-pose", "abc", List.of(
                 new KeypointSet(new BoundingBox(1, 2, 3, 4), 0.8,
