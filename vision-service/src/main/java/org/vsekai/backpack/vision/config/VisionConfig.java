@@ -31,6 +31,8 @@ public interface VisionConfig {
 
     Limits limits();
 
+    Audio audio();
+
     /** One model: where it is, what it does, how its images are prepared and its outputs read. */
     interface Model {
 
@@ -244,6 +246,44 @@ public interface VisionConfig {
 
         @WithDefault("200ms")
         Duration publishBackoff();
+    }
+
+    /** Voice activity on uploaded audio ({@code POST /audio/segments}). */
+    interface Audio {
+
+        /** Silero VAD v5 ({@code .onnx}, or {@code classpath:<resource>}); without it the endpoint answers 503. */
+        Optional<String> vadModel();
+
+        /** Largest WAV body, header included, in bytes. */
+        @WithDefault("67108864")
+        long maxBytes();
+
+        /** Longest audio, read from the header before any sample is. */
+        @WithDefault("30m")
+        Duration maxDuration();
+
+        /** A window at or above this speech probability is speech (Silero's threshold). */
+        @WithDefault("0.5")
+        double threshold();
+
+        /** Speech shorter than this is dropped. */
+        @WithDefault("250ms")
+        Duration minSpeech();
+
+        /** A pause shorter than this does not end a segment. */
+        @WithDefault("100ms")
+        Duration minSilence();
+
+        /** Every segment is widened by this on both sides (up to half the pause between two). */
+        @WithDefault("30ms")
+        Duration speechPad();
+
+        /** Uploads analysed at once; one more is a 503 problem. */
+        @WithDefault("2")
+        int maxConcurrent();
+
+        @WithDefault("1")
+        int intraOpThreads();
     }
 
     /** What an image may be, from a frame's blob or a request body. */

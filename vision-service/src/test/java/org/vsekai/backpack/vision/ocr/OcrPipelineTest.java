@@ -33,11 +33,11 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * one line upside down, one slanted) is detected, cropped along each box, turned over where the classifier says so,
  * and read back exactly. The models come from {@code ../shared/data/models}; without them the test is skipped.
  */
-class OcrPipelineTest {
+public class OcrPipelineTest {
 
     private static final Logger LOG = Logger.getLogger(OcrPipelineTest.class);
     /** Top to bottom, as the detector orders its boxes. */
-    static final List<String> LINES = List.of("Backpack 2026", "V-Sekai vision service", "Frame 0042",
+    public static final List<String> LINES = List.of("Backpack 2026", "V-Sekai vision service", "Frame 0042",
             "camera-frames", "slanted text");
 
     /** Space between words, in ems. */

@@ -1,4 +1,4 @@
-package org.vsekai.backpack.vision.ocr;
+package org.vsekai.backpack.vision;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.vsekai.backpack.contracts.EventJson;
 import org.vsekai.backpack.contracts.Topics;
@@ -23,9 +22,11 @@ import org.vsekai.backpack.contracts.vision.Detections;
 import org.vsekai.backpack.contracts.vision.VisionJsonLd;
 import org.vsekai.backpack.kit.blob.BlobStore;
 import org.vsekai.backpack.testkit.KafkaResource;
-import org.vsekai.backpack.vision.Frames;
-import org.vsekai.backpack.vision.OcrModels;
+import org.vsekai.backpack.contracts.audio.SpeechSegments;
+import org.vsekai.backpack.vision.audio.Speech;
+import org.vsekai.backpack.vision.audio.VoiceActivity;
 import org.vsekai.backpack.vision.model.ModelRegistry;
+import org.vsekai.backpack.vision.ocr.OcrPipelineTest;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -34,25 +35,30 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * The OCR pipeline as the service runs it, on the real PaddleOCR models (skipped without them): {@code POST
- * /infer/ocr-det} answers the text of an uploaded image, and a camera frame's {@code detections} record carries
- * the same text annotations, on the real broker.
+ * The model tasks as the service runs them, on the real models (each test skipped without its models): {@code POST
+ * /infer/ocr-det} answers the text of an uploaded image, a camera frame's {@code detections} record carries the
+ * same text annotations, on the real broker; {@code POST /audio/segments} finds espeak-ng's speech.
  */
 @QuarkusTest
-@TestProfile(OcrServiceTest.Ocr.class)
+@TestProfile(RealModelsServiceTest.RealModels.class)
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
-class OcrServiceTest {
+class RealModelsServiceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    /** The three models as the OCR pipeline, the detector on the stream; nothing more when they are absent. */
-    public static class Ocr implements QuarkusTestProfile {
+    /**
+     * The three OCR models as the pipeline, the detector on the stream, and Silero VAD; nothing of what is absent.
+     */
+    public static class RealModels implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             Map<String, String> config = new HashMap<>();
             OcrModels.files().ifPresent(f -> {
                 config.putAll(OcrModels.pipeline(f[0], f[1], f[2], f[3], 1));
                 config.put("%test.backpack.vision.models.ocr-det.stream", "true");
+            });
+            SharedData.model("silero_vad_v5.onnx").ifPresent(vad -> {
+                config.put("%test.backpack.vision.audio.vad-model", vad.toString());
             });
             return config;
         }
@@ -64,14 +70,35 @@ class OcrServiceTest {
     @Inject
     BlobStore blobs;
 
-    @BeforeEach
-    void needsTheModels() {
+    @Inject
+    VoiceActivity voice;
+
+    private void needsOcr() {
         Assumptions.assumeTrue(registry.find("ocr-det").isPresent(), "PaddleOCR models not found in "
                 + "../shared/data/models (or -Dbackpack.shared-data): the real-model test is skipped in this run");
     }
 
     @Test
+    void speechInAnUploadedWavComesBackAsSegments() throws Exception {
+        Assumptions.assumeTrue(voice.available() && Speech.available(), "silero_vad_v5.onnx or espeak-ng missing:"
+                + " the real-model test is skipped in this run");
+        Speech.Track track = Speech.track(List.of("the backpack holds every scene"), List.of(700, 900));
+
+        SpeechSegments found = given().contentType("audio/wav").body(Speech.wav(track.samples(), Speech.RATE, 1))
+                .when().post("/audio/segments")
+                .then().statusCode(200)
+                .extract().as(SpeechSegments.class);
+
+        assertThat(found.model()).isEqualTo(VoiceActivity.MODEL);
+        assertThat(found.modelVersion()).hasSize(12);
+        assertThat(found.segments()).hasSize(1);
+        assertThat(Math.abs(found.segments().get(0).startMs() - track.speechMs().get(0)[0])).isLessThanOrEqualTo(100);
+        assertThat(Math.abs(found.segments().get(0).endMs() - track.speechMs().get(0)[1])).isLessThanOrEqualTo(100);
+    }
+
+    @Test
     void anUploadedImagesTextComesBackAsTextAnnotations() {
+        needsOcr();
         byte[] png = Frames.encode(OcrPipelineTest.drawing(), "png");
 
         List<String> texts = given().contentType("image/png").body(png)
@@ -89,6 +116,7 @@ class OcrServiceTest {
 
     @Test
     void aCameraFramesTextIsPublishedWithItsDetections() {
+        needsOcr();
         Frames frames = new Frames(blobs);
         UUID scene = UUID.randomUUID();
         CameraFrame frame = Frames.frame(scene, "Camera.001",
