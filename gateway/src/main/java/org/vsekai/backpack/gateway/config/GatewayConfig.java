@@ -75,6 +75,14 @@ public interface GatewayConfig {
         @WithDefault("16M")
         MemorySize maxImageBody();
 
+        /**
+         * Largest WAV of {@code POST /api/v1/audio/segments}, held in memory here as an image is; at most the
+         * vision-service's {@code backpack.vision.audio.max-bytes} (64 MiB). 16 MiB is about nine minutes of 16 kHz
+         * mono, which the service answers well within the call's timeout.
+         */
+        @WithDefault("16M")
+        MemorySize maxAudioBody();
+
         /** Largest body of {@code POST /api/v1/jsonld/*}. */
         @WithDefault("1M")
         MemorySize maxJsonLdBody();

@@ -60,6 +60,8 @@ public class BodyLimits {
                         limits.maxSessionBody().asLongValue()),
                 new Rule(HttpMethod.POST, Pattern.compile("/api/v1/infer/[^/]+"),
                         limits.maxImageBody().asLongValue()),
+                new Rule(HttpMethod.POST, Pattern.compile("/api/v1/audio/segments"),
+                        limits.maxAudioBody().asLongValue()),
                 new Rule(HttpMethod.PUT, Pattern.compile("/api/v1/items/[^/]+/metadata"),
                         limits.maxMetadataBody().asLongValue()),
                 new Rule(HttpMethod.POST, Pattern.compile("/api/v1/jsonld/[^/]+"),

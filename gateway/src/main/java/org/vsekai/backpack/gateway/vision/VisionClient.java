@@ -43,7 +43,8 @@ public interface VisionClient {
      * The service's 503s that answer the request rather than say it is down: its queue of interactive requests is
      * full, or the model took longer than its {@code runtime.request-timeout}. Relayed with their type.
      */
-    Set<String> ANSWERED_UNAVAILABLE = Set.of(Problem.TYPE_BASE + "vision/busy", Problem.TYPE_BASE + "vision/timeout");
+    Set<String> ANSWERED_UNAVAILABLE = Set.of(Problem.TYPE_BASE + "vision/busy", Problem.TYPE_BASE + "vision/timeout",
+            Problem.TYPE_BASE + "audio/busy", Problem.TYPE_BASE + "audio/no-model");
 
     @GET
     @Path("/models")
@@ -62,6 +63,12 @@ public interface VisionClient {
     @Timeout(35_000)
     Uni<Response> infer(@PathParam("model") String model, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                         @HeaderParam(HttpHeaders.ACCEPT) String accept, byte[] image);
+
+    /** A WAV through voice activity; like an inference, never retried, and given the same time. */
+    @POST
+    @Path("/audio/segments")
+    @Timeout(35_000)
+    Uni<Response> segments(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] wav);
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {

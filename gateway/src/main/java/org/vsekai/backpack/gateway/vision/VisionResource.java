@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.vsekai.backpack.contracts.audio.SpeechSegments;
 import org.vsekai.backpack.contracts.http.Problem;
 import org.vsekai.backpack.contracts.vision.InferenceResult;
 import org.vsekai.backpack.contracts.vision.ModelCatalog;
@@ -47,10 +48,12 @@ public class VisionResource {
 
     private final VisionClient vision;
     private final long maxImageBody;
+    private final long maxAudioBody;
 
     public VisionResource(@RestClient VisionClient vision, GatewayConfig config) {
         this.vision = vision;
         this.maxImageBody = config.limits().maxImageBody().asLongValue();
+        this.maxAudioBody = config.limits().maxAudioBody().asLongValue();
     }
 
     @GET
@@ -108,5 +111,31 @@ public class VisionResource {
                                byte[] image) {
         BodyLimits.requireAtMost(image, maxImageBody);
         return vision.infer(model, contentType, accept, image).map(Peers::relay);
+    }
+
+    @POST
+    @Path("audio/segments")
+    @RateLimited(RateClass.INFERENCE)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Find speech in a WAV file",
+            description = "The body is one WAV file of PCM 16-bit samples, any rate and channel count. The answer "
+                    + "lists the speech segments (start and end in milliseconds) Silero VAD found at 16 kHz.")
+    @RequestBody(required = true, content = @Content(mediaType = "audio/wav",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "200", description = "The speech segments",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SpeechSegments.class)))
+    @APIResponse(responseCode = "400", description = "Not a PCM 16-bit WAV: bad-wav (relayed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Larger than the gateway takes (payload-too-large), or "
+            + "larger or longer than the service takes (too-large, too-long; relayed)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "No voice-activity model (no-model) or saturated (busy), both "
+            + "relayed; or the vision service is unavailable (vision-unavailable)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> segments(@Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                                  byte[] wav) {
+        BodyLimits.requireAtMost(wav, maxAudioBody);
+        return vision.segments(contentType, wav).map(Peers::relay);
     }
 }

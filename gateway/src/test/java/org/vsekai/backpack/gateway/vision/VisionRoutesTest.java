@@ -226,11 +226,41 @@ class VisionRoutesTest {
     }
 
     @Test
+    void aWavReachesVoiceActivityAsItsBytesItsProblemsComeBackAndAnOversizeOneDoesNot() {
+        String segments = "{\"model\":\"silero-vad\",\"modelVersion\":\"0123456789ab\",\"sampleRate\":22050,"
+                + "\"channels\":1,\"durationMs\":3000,\"segments\":[{\"startMs\":1000,\"endMs\":2000}]}";
+        peers.vision().answer("POST", "/audio/segments", 200, "application/json", segments);
+        byte[] wav = randomBytes(50_000);
+
+        asUser().contentType("audio/wav").body(wav).when().post("/api/v1/audio/segments")
+                .then().statusCode(200).contentType("application/json")
+                .body("segments[0].startMs", equalTo(1000)).body("segments[0].endMs", equalTo(2000));
+        StubPeer.Received received = peers.vision().lastAt("/audio/segments");
+        assertThat(received.body()).isEqualTo(wav);
+        assertThat(received.header("Content-Type")).isEqualTo("audio/wav");
+        assertThat(received.header(ForwardedIdentity.USER_HEADER)).isEqualTo(user);
+
+        peers.vision().answer("POST", "/audio/segments", 400, "application/problem+json",
+                "{\"type\":\"https://backpack.v-sekai.org/problems/audio/bad-wav\",\"title\":\"Not a readable WAV\","
+                        + "\"status\":400,\"detail\":\"Not a WAV the service reads: the body is not a RIFF file\"}");
+        asUser().contentType("audio/wav").body(randomBytes(10)).when().post("/api/v1/audio/segments")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://backpack.v-sekai.org/problems/audio/bad-wav"));
+
+        int reached = peers.vision().receivedAt("/audio/segments").size();
+        asUser().contentType("audio/wav").body(new byte[1024 * 1024 + 1]).when().post("/api/v1/audio/segments")
+                .then().statusCode(413).body("type", equalTo("https://backpack.v-sekai.org/problems/body-too-large"));
+        assertThat(peers.vision().receivedAt("/audio/segments")).as("max-audio-body, 1 MiB in tests")
+                .hasSize(reached);
+    }
+
+    @Test
     void theApiDescribesBothOperationsAndTheirProblems() {
         given().queryParam("format", "json").when().get("/q/openapi")
                 .then().statusCode(200)
                 .body("paths", hasKey("/api/v1/models"))
                 .body("paths", hasKey("/api/v1/infer/{model}"))
+                .body("paths", hasKey("/api/v1/audio/segments"))
                 .body("paths.'/api/v1/models'.get.security[0]", hasKey("bearer"))
                 .body("paths.'/api/v1/models'.get.responses.'200'.content.'application/json'.schema.'$ref'",
                         equalTo("#/components/schemas/ModelCatalog"))
