@@ -26,8 +26,9 @@ import picocli.CommandLine.Option;
  * needs first ({@code ./mvnw package -Pbench}, which writes the test class path to {@code target/bench.classpath}).
  */
 @Command(name = "vision", description = "Benchmark the vision models: a bare ONNX Runtime run against the service's"
-        + " path per model, pre-processing per megapixel, and frames/s through Kafka with batching on and off (the"
-        + " service as its own process; the PaddleOCR models too when ../shared/data has them).")
+        + " path per model, pre-processing per megapixel, frames/s through Kafka with batching on and off (the"
+        + " service as its own process; the PaddleOCR models too when ../shared/data has them), and the model tasks:"
+        + " OCR lines/s and ms per frame, voice-activity real-time factor, each against bare runs.")
 public final class VisionBenchCommand implements Callable<Integer> {
 
     static final String MODULE = "vision-service";

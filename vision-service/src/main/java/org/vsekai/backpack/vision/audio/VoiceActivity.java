@@ -34,7 +34,7 @@ import ai.onnxruntime.OrtSession;
  * {@code audio.max-concurrent} uploads are analysed at once; one more is refused ({@link Busy}).
  */
 @Singleton
-public class VoiceActivity {
+public class VoiceActivity implements AutoCloseable {
 
     public static final String MODEL = "silero-vad";
     /** Input samples per chunk read. */
@@ -225,7 +225,8 @@ public class VoiceActivity {
     }
 
     @PreDestroy
-    void close() throws OrtException {
+    @Override
+    public void close() throws OrtException {
         if (session != null) {
             session.close();
         }

@@ -73,7 +73,9 @@ import ai.onnxruntime.OrtSession;
  *   <li>frames per second through the Kafka path, with batching on (micro-batches up to 8) and off (1): a backlog of
  *       frames is produced to a real broker, the service is started as its own process from its built jar, and the
  *       rate is taken from the broker timestamps of its first and last {@code detections} records; the batch sizes
- *       it used are read from its metrics.</li>
+ *       it used are read from its metrics;</li>
+ *   <li>the model tasks ({@link TaskBench}): full OCR in ms per frame and lines per second, voice activity as a
+ *       real-time factor, each against the bare {@code OrtSession.run}s of its models.</li>
  * </ol>
  * Options: {@code --runs N} (timed runs per model, default 200), {@code --frames N} (frames per Kafka run,
  * default 400), {@code --no-kafka}.
@@ -100,6 +102,7 @@ public final class VisionBench {
             if (!Arrays.asList(args).contains("--no-kafka")) {
                 kafkaPath(frames);
             }
+            TaskBench.run(Math.max(10, runs / 4));
         } finally {
             models.values().forEach(LoadedModel::close);
         }
