@@ -81,7 +81,38 @@ class ModelRegistryTest {
     void aStreamModelCannotBeAClassifier() {
         assertThatThrownBy(() -> load("yolov8-pose", Map.of("task", "classification", "decoder", "classifier",
                 "stream", "true", "label-names", "a,b")))
-                .hasMessageContaining("is a classifier; only detection, pose and text-detection models run on camera");
+                .hasMessageContaining("is a classification model; only detection, pose and text-detection models run"
+                        + " on camera");
+        assertThatThrownBy(() -> load("yolov8-pose", Map.of("task", "text-recognition", "decoder", "ctc",
+                "stream", "true", "label-names", "a,b")))
+                .hasMessageContaining("is a text-recognition model; only detection");
+    }
+
+    @Test
+    void onlyATextDetectorReadsTextAndAClassifierNeedsARecogniser() {
+        ModelRegistry reads = registryWith(Map.of("ocr.recogniser", "yolov8-pose"));
+        try {
+            assertThatThrownBy(() -> org.vsekai.backpack.vision.ocr.TextReaders.from(reads))
+                    .hasMessageContaining("model rf-detr is a detection model; only text-detection models read text"
+                            + " (backpack.vision.models.rf-detr.ocr.recogniser)");
+        } finally {
+            reads.all().forEach(LoadedModel::close);
+        }
+        ModelRegistry turns = registryWith(Map.of("ocr.classifier", "yolov8-pose"));
+        try {
+            assertThatThrownBy(() -> org.vsekai.backpack.vision.ocr.TextReaders.from(turns))
+                    .hasMessageContaining("backpack.vision.models.rf-detr.ocr.classifier needs "
+                            + "backpack.vision.models.rf-detr.ocr.recogniser");
+        } finally {
+            turns.all().forEach(LoadedModel::close);
+        }
+    }
+
+    /** The test profile's models, rf-detr with the OCR keys given. */
+    private static ModelRegistry registryWith(Map<String, String> rfDetr) {
+        Map<String, String> extra = new HashMap<>();
+        rfDetr.forEach((key, value) -> extra.put("%test.backpack.vision.models.rf-detr." + key, value));
+        return new ModelRegistry(ModelLoader.loadAll(TestConfigs.vision(extra).models()));
     }
 
     private static LoadedModel load(String name, Map<String, String> overrides) {
