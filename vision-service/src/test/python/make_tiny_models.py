@@ -171,8 +171,47 @@ def yolov8_pose():
     save(graph, "tiny-yolov8-pose.onnx")
 
 
+def tiny_ctc_acoustic():
+    """wav2vec2's signature, input float32 [1,S] (16 kHz) -> logits float32 [1,T,V], V = 10, T = floor(S / 320).
+
+    Each 320-sample frame (20 ms, wav2vec2's stride) votes for one class: logit v is -16 (mean x 9 - v)^2 for the
+    frame's mean sample value, so a frame held at v / 9 decodes as class v and silence as class 0, the blank. The
+    factor 16 leaves the neighbouring classes e^-16 behind, so that beam search, which sums alignments, reads what
+    greedy reads (at 1 a neighbour keeps a fifth of the probability and the best labelling differs).
+    Its vocabulary (tiny-ctc-acoustic.vocab.txt): <pad> | h e l o w r d !
+    """
+    frame, classes = 320, 10
+    nodes = [
+        helper.make_node("Shape", ["input_values"], ["shape"]),
+        const("last", np.array([1], dtype=np.int64)),
+        const("end", np.array([2], dtype=np.int64)),
+        helper.make_node("Slice", ["shape", "last", "end"], ["samples"]),
+        const("frame", np.array([frame], dtype=np.int64)),
+        helper.make_node("Div", ["samples", "frame"], ["steps"]),
+        helper.make_node("Mul", ["steps", "frame"], ["usable"]),
+        const("zero", np.array([0], dtype=np.int64)),
+        helper.make_node("Slice", ["input_values", "zero", "usable", "last"], ["whole_frames"]),
+        const("frames_shape", np.array([1, -1, frame], dtype=np.int64)),
+        helper.make_node("Reshape", ["whole_frames", "frames_shape"], ["frames"]),
+        helper.make_node("ReduceMean", ["frames"], ["mean"], axes=[2], keepdims=1),
+        const("scale", np.array(classes - 1, dtype=np.float32)),
+        helper.make_node("Mul", ["mean", "scale"], ["level"]),
+        const("classes", np.arange(classes, dtype=np.float32).reshape(1, 1, classes)),
+        helper.make_node("Sub", ["level", "classes"], ["distance"]),
+        helper.make_node("Mul", ["distance", "distance"], ["square"]),
+        const("sharpness", np.array(-16.0, dtype=np.float32)),
+        helper.make_node("Mul", ["square", "sharpness"], ["logits"]),
+    ]
+    graph = helper.make_graph(
+        nodes, "tiny-ctc-acoustic",
+        [helper.make_tensor_value_info("input_values", TensorProto.FLOAT, [1, "S"])],
+        [helper.make_tensor_value_info("logits", TensorProto.FLOAT, [1, "T", classes])])
+    save(graph, "tiny-ctc-acoustic.onnx")
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     rf_detr()
     yolo_nas_pose()
     yolov8_pose()
+    tiny_ctc_acoustic()

@@ -88,7 +88,7 @@ public class VoiceActivity implements AutoCloseable {
 
     /** A request beyond {@code audio.max-concurrent}. */
     public static final class Busy extends RuntimeException {
-        Busy(String message) {
+        public Busy(String message) {
             super(message);
         }
     }
@@ -137,6 +137,27 @@ public class VoiceActivity implements AutoCloseable {
         }
         return new SpeechSegments(MODEL, version, wav.sampleRate(), wav.channels(),
                 wav.frames() * 1000 / wav.sampleRate(), segments);
+    }
+
+    /**
+     * The speech segments, in samples, of {@code n} samples of 16 kHz audio already in memory (speech to text cuts
+     * its audio with them).
+     */
+    public List<long[]> segments(float[] samples, int n) throws OrtException {
+        if (session == null) {
+            throw new NoModel();
+        }
+        SpeechSegmenter segmenter = new SpeechSegmenter(config.threshold(), samples(config.minSpeech()),
+                samples(config.minSilence()), samples(config.speechPad()));
+        Windows windows = new Windows(new SileroVad(ModelLoader.environment(), session), segmenter);
+        for (int at = 0; at < n; at += CHUNK) {
+            windows.accept(java.util.Arrays.copyOfRange(samples, at, Math.min(n, at + CHUNK)), Math.min(CHUNK,
+                    n - at));
+            windows.rethrow();
+        }
+        windows.flush();
+        windows.rethrow();
+        return segmenter.finish(n);
     }
 
     /** 16 kHz samples into 512-sample windows; the last partial window is padded with zeros, as Silero does. */

@@ -33,6 +33,8 @@ public interface VisionConfig {
 
     Audio audio();
 
+    Speech speech();
+
     /** One model: where it is, what it does, how its images are prepared and its outputs read. */
     interface Model {
 
@@ -281,6 +283,35 @@ public interface VisionConfig {
         /** Uploads analysed at once; one more is a 503 problem. */
         @WithDefault("2")
         int maxConcurrent();
+
+        @WithDefault("1")
+        int intraOpThreads();
+    }
+
+    /** Speech to text ({@code POST /audio/transcriptions}) with a CTC acoustic model of wav2vec2's signature. */
+    interface Speech {
+
+        /** float32 [1,S] of 16 kHz audio to logits [1,T,V]; without it the endpoint answers 503. */
+        Optional<String> acousticModel();
+
+        /** The model's tokens, one a line by class index; the first is the CTC blank (wav2vec2's {@code <pad>}). */
+        Optional<String> vocabulary();
+
+        /** The token that separates words (wav2vec2's {@code |}): read as a space. */
+        @WithDefault("|")
+        String wordDelimiter();
+
+        /** 1: greedy CTC; more: prefix beam search this wide (the OCR decoder's). */
+        @WithDefault("1")
+        int beamWidth();
+
+        /** Longest upload: it is held whole at 16 kHz (4 bytes a sample) while it is cut and read. */
+        @WithDefault("2m")
+        Duration maxDuration();
+
+        /** Cut the audio into speech segments with the voice-activity model first, when one is configured. */
+        @WithDefault("true")
+        boolean vad();
 
         @WithDefault("1")
         int intraOpThreads();

@@ -44,11 +44,7 @@ public class AudioResource {
         try {
             return voice.segments(body);
         } catch (AudioRejected e) {
-            throw new ProblemException(switch (e.kind()) {
-                case BAD_WAV -> Problem.ofType("audio/bad-wav", 400, "Not a readable WAV", e.getMessage());
-                case TOO_LARGE -> Problem.ofType("audio/too-large", 413, "Audio too large", e.getMessage());
-                case TOO_LONG -> Problem.ofType("audio/too-long", 413, "Audio too long", e.getMessage());
-            });
+            throw problem(e);
         } catch (VoiceActivity.NoModel e) {
             throw new ProblemException(Problem.ofType("audio/no-model", 503, "No voice-activity model",
                     e.getMessage()));
@@ -56,10 +52,22 @@ public class AudioResource {
             throw new ProblemException(Problem.ofType("audio/busy", 503, "Voice activity is saturated",
                     e.getMessage() + "; try again shortly"));
         } catch (IOException e) {
-            throw new ProblemException(Problem.of(400, "Bad Request", "The body could not be read: "
-                    + e.getMessage()));
+            throw unreadable(e);
         } catch (OrtException e) {
             throw new IllegalStateException("the voice-activity model failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The problem of audio the service does not take. */
+    static ProblemException problem(AudioRejected e) {
+        return new ProblemException(switch (e.kind()) {
+            case BAD_WAV -> Problem.ofType("audio/bad-wav", 400, "Not a readable WAV", e.getMessage());
+            case TOO_LARGE -> Problem.ofType("audio/too-large", 413, "Audio too large", e.getMessage());
+            case TOO_LONG -> Problem.ofType("audio/too-long", 413, "Audio too long", e.getMessage());
+        });
+    }
+
+    static ProblemException unreadable(IOException e) {
+        return new ProblemException(Problem.of(400, "Bad Request", "The body could not be read: " + e.getMessage()));
     }
 }

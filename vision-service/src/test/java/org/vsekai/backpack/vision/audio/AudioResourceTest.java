@@ -73,6 +73,15 @@ class AudioResourceTest {
                 .body("type", equalTo(PROBLEMS + "no-model"));
     }
 
+    @Test
+    void transcriptionsTakeTheSameWavsAndHaveNoModelByDefault() {
+        given().contentType("audio/wav").body("RIFF".getBytes()).when().post("/audio/transcriptions").then()
+                .statusCode(400).body("type", equalTo(PROBLEMS + "bad-wav"));
+        given().contentType("audio/wav").body(Speech.wav(new short[1600], 16_000, 1)).when()
+                .post("/audio/transcriptions").then()
+                .statusCode(503).contentType(Problem.MEDIA_TYPE).body("type", equalTo(PROBLEMS + "no-model"));
+    }
+
     private static io.restassured.response.ValidatableResponse post(byte[] body) {
         return given().contentType("audio/wav").body(body).when().post("/audio/segments").then();
     }
