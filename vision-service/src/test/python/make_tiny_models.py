@@ -209,9 +209,63 @@ def tiny_ctc_acoustic():
     save(graph, "tiny-ctc-acoustic.onnx")
 
 
+def tiny_vits_voice():
+    """Piper's signature: input int64 [1,N] (phoneme ids), input_lengths int64 [1], scales float32 [3] (noise,
+    length, noise width) -> output float32 [1,1,S], S = 4 N.
+
+    Each id becomes four samples of id / 128 x length scale (x lengths / lengths, so every input is used): the WAV the
+    service writes is a known function of the ids. Its voice JSON: tiny-vits-voice.json.
+    """
+    hop = 4
+    nodes = [
+        helper.make_node("Cast", ["input"], ["ids"], to=TensorProto.FLOAT),
+        const("denominator", np.array(128.0, dtype=np.float32)),
+        helper.make_node("Div", ["ids", "denominator"], ["level"]),
+        const("length_index", np.array([1], dtype=np.int64)),
+        helper.make_node("Gather", ["scales", "length_index"], ["length_scale"], axis=0),
+        helper.make_node("Mul", ["level", "length_scale"], ["scaled"]),
+        helper.make_node("Cast", ["input_lengths"], ["lengths"], to=TensorProto.FLOAT),
+        helper.make_node("Div", ["lengths", "lengths"], ["unit"]),
+        helper.make_node("Mul", ["scaled", "unit"], ["values"]),
+        const("axis", np.array([2], dtype=np.int64)),
+        helper.make_node("Unsqueeze", ["values", "axis"], ["column"]),
+        const("repeats", np.array([1, 1, hop], dtype=np.int64)),
+        helper.make_node("Tile", ["column", "repeats"], ["tiled"]),
+        const("audio_shape", np.array([1, 1, -1], dtype=np.int64)),
+        helper.make_node("Reshape", ["tiled", "audio_shape"], ["output"]),
+    ]
+    graph = helper.make_graph(
+        nodes, "tiny-vits-voice",
+        [helper.make_tensor_value_info("input", TensorProto.INT64, [1, "N"]),
+         helper.make_tensor_value_info("input_lengths", TensorProto.INT64, [1]),
+         helper.make_tensor_value_info("scales", TensorProto.FLOAT, [3])],
+        [helper.make_tensor_value_info("output", TensorProto.FLOAT, [1, 1, "S"])])
+    save(graph, "tiny-vits-voice.onnx")
+
+
+def tiny_vits_voice_config():
+    """The tiny voice's JSON in Piper's format: one id per phoneme espeak-ng writes for plain English."""
+    import json
+    phonemes = ["_", "^", "$", " ", "!", ",", ".", "?", "a", "b", "d", "e", "f", "h", "i", "j", "k", "l", "m", "n",
+                "o", "p", "r", "s", "t", "u", "v", "w", "z", "\u00e6", "\u00f0", "\u014b", "\u0250", "\u0251",
+                "\u0254", "\u0259", "\u025a", "\u025b", "\u025c", "\u0261", "\u026a", "\u0279", "\u027e",
+                "\u0283", "\u028a", "\u028c", "\u0292", "\u0294", "\u02c8", "\u02cc", "\u02d0", "\u03b8",
+                "\u1d7b"]
+    voice = {"audio": {"sample_rate": 22050}, "espeak": {"voice": "en-us"},
+             "inference": {"noise_scale": 0.667, "length_scale": 1.5, "noise_w": 0.8},
+             "phoneme_id_map": {p: [i] for i, p in enumerate(phonemes)}}
+    path = os.path.join(OUT, "tiny-vits-voice.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(voice, f, ensure_ascii=False, indent=1)
+        f.write("\n")
+    print(path, os.path.getsize(path), "bytes")
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     rf_detr()
     yolo_nas_pose()
     yolov8_pose()
     tiny_ctc_acoustic()
+    tiny_vits_voice()
+    tiny_vits_voice_config()

@@ -315,6 +315,26 @@ public interface VisionConfig {
 
         @WithDefault("1")
         int intraOpThreads();
+
+        Voice voice();
+    }
+
+    /** Text to speech with a VITS voice of Piper's signature, its phonemes from espeak-ng. */
+    interface Voice {
+
+        /** ids int64 [1,N], lengths int64 [1], scales float32 [3] to audio float32 [1,1,S]; none: 503. */
+        Optional<String> model();
+
+        /** Piper's voice JSON: {@code phoneme_id_map}, {@code audio.sample_rate}, {@code inference}, {@code espeak}. */
+        Optional<String> config();
+
+        /** The espeak-ng program that turns text into phonemes. */
+        @WithDefault("espeak-ng")
+        String espeak();
+
+        /** Longest text spoken, in characters. */
+        @WithDefault("2000")
+        int maxText();
     }
 
     /** What an image may be, from a frame's blob or a request body. */

@@ -251,7 +251,11 @@ public class SpeechToText implements AutoCloseable {
     /** No acoustic model is configured. */
     public static final class NoModel extends RuntimeException {
         NoModel() {
-            super("This service has no acoustic model (backpack.vision.speech.acoustic-model)");
+            this("This service has no acoustic model (backpack.vision.speech.acoustic-model)");
+        }
+
+        NoModel(String message) {
+            super(message);
         }
     }
 

@@ -82,6 +82,15 @@ class AudioResourceTest {
                 .statusCode(503).contentType(Problem.MEDIA_TYPE).body("type", equalTo(PROBLEMS + "no-model"));
     }
 
+    @Test
+    void speechWithoutAVoiceIsANoModelProblem() {
+        given().contentType("application/json").body("{\"text\":\"hello\"}").when().post("/audio/speech").then()
+                .statusCode(503).contentType(Problem.MEDIA_TYPE).body("type", equalTo(PROBLEMS + "no-model"));
+        given().contentType("audio/wav").body(Speech.wav(new short[1600], 16_000, 1)).when()
+                .post("/audio/speech-to-speech").then()
+                .statusCode(503).body("type", equalTo(PROBLEMS + "no-model"));
+    }
+
     private static io.restassured.response.ValidatableResponse post(byte[] body) {
         return given().contentType("audio/wav").body(body).when().post("/audio/segments").then();
     }
