@@ -57,6 +57,7 @@ class RealModelsServiceTest {
                 config.putAll(OcrModels.pipeline(f[0], f[1], f[2], f[3], 1));
                 config.put("%test.backpack.vision.models.ocr-det.stream", "true");
             });
+            config.put("%test.backpack.vision.embeddings.enabled", "true"); // from its Maven Central jar
             SharedData.model("silero_vad_v5.onnx").ifPresent(vad -> {
                 config.put("%test.backpack.vision.audio.vad-model", vad.toString());
             });
@@ -94,6 +95,23 @@ class RealModelsServiceTest {
         assertThat(found.segments()).hasSize(1);
         assertThat(Math.abs(found.segments().get(0).startMs() - track.speechMs().get(0)[0])).isLessThanOrEqualTo(100);
         assertThat(Math.abs(found.segments().get(0).endMs() - track.speechMs().get(0)[1])).isLessThanOrEqualTo(100);
+    }
+
+    @Test
+    void textsComeBackAsUnitVectorsInOrderAndAnEmptyListIsAProblem() {
+        List<List<Float>> vectors = given().contentType("application/json")
+                .body("{\"texts\":[\"a puppy playing in the garden\",\"A young dog plays outside\"]}")
+                .when().post("/embeddings")
+                .then().statusCode(200).body("model", org.hamcrest.Matchers.equalTo("all-minilm-l6-v2-q"))
+                .body("dimensions", org.hamcrest.Matchers.equalTo(384))
+                .extract().jsonPath().getList("vectors");
+
+        assertThat(vectors).hasSize(2).allSatisfy(v -> assertThat(v).hasSize(384));
+        double norm = vectors.get(0).stream().mapToDouble(x -> x * x).sum();
+        assertThat(norm).isBetween(0.9999, 1.0001);
+        given().contentType("application/json").body("{\"texts\":[]}").when().post("/embeddings")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("https://backpack.v-sekai.org/problems/embeddings/no-texts"));
     }
 
     @Test

@@ -35,6 +35,8 @@ public interface VisionConfig {
 
     Speech speech();
 
+    Embeddings embeddings();
+
     /** One model: where it is, what it does, how its images are prepared and its outputs read. */
     interface Model {
 
@@ -335,6 +337,31 @@ public interface VisionConfig {
         /** Longest text spoken, in characters. */
         @WithDefault("2000")
         int maxText();
+    }
+
+    /** Sentence embeddings ({@code POST /embeddings}): all-MiniLM-L6-v2, quantised, from its Maven Central jar. */
+    interface Embeddings {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Texts are cut to this many tokens ([CLS] and [SEP] included; the model was trained at 256). */
+        @WithDefault("256")
+        int maxTokens();
+
+        /** Most texts in one request. */
+        @WithDefault("32")
+        int maxTexts();
+
+        /**
+         * Texts per model run. 1 by default: the quantised model scales its activations by the whole batch's range,
+         * so a short text batched with long ones comes out measurably different (cosine 0.97 with itself alone).
+         */
+        @WithDefault("1")
+        int batch();
+
+        @WithDefault("1")
+        int intraOpThreads();
     }
 
     /** What an image may be, from a frame's blob or a request body. */
