@@ -21,6 +21,7 @@ import org.vsekai.backpack.vision.audio.SileroVad;
 import org.vsekai.backpack.vision.audio.Speech;
 import org.vsekai.backpack.vision.audio.VoiceActivity;
 import org.vsekai.backpack.vision.config.VisionConfig;
+import org.vsekai.backpack.vision.embed.SentenceEmbedder;
 import org.vsekai.backpack.vision.image.RgbImage;
 import org.vsekai.backpack.vision.inference.InferenceEngine;
 import org.vsekai.backpack.vision.metrics.VisionMetrics;
@@ -53,6 +54,43 @@ final class TaskBench {
         System.out.printf("%n4. Model tasks (median of %d, ms)%n", runs);
         ocr(runs);
         vad(Math.max(5, runs / 20));
+        embeddings(runs);
+    }
+
+    private static void embeddings(int runs) throws Exception {
+        try (SentenceEmbedder embedder = new SentenceEmbedder(TestConfigs.vision(Map.of(
+                "%test.backpack.vision.embeddings.enabled", "true")).embeddings())) {
+            List<String> texts = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                texts.add("Item " + i + ": a wooden chair with a red cushion, seen in scene number " + (i * 7)
+                        + " next to a lamp and a table.");
+            }
+            for (int batch : new int[] {1, 32}) {
+                List<String> part = texts.subList(0, batch);
+                long[] service = new long[runs];
+                long[] bare = new long[runs];
+                try (SentenceEmbedder.Prepared prepared = embedder.prepare(part)) {
+                    for (int i = -runs / 4; i < runs; i++) {
+                        long t0 = System.nanoTime();
+                        prepared.runBare();
+                        long t1 = System.nanoTime();
+                        embedder.embed(part, batch);
+                        long t2 = System.nanoTime();
+                        if (i >= 0) {
+                            bare[i] = t1 - t0;
+                            service[i] = t2 - t1;
+                        }
+                    }
+                }
+                double b = median(bare);
+                double f = median(service);
+                System.out.printf("%-26s %9.2f %12.2f %7.2fx %7.1f texts/s%n", "embeddings, batch " + batch, b, f,
+                        f / b, batch * 1000 / f);
+            }
+            System.out.println("   bare runs: OrtSession.run on the batch's prepared token tensors; service: tokenising,"
+                    + " the run, masked mean pooling and normalisation (texts of about 25 tokens; the service runs 1"
+                    + " text a run by default, embeddings.batch)");
+        }
     }
 
     private static void ocr(int runs) throws Exception {
