@@ -10,8 +10,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.util.TreeMap;
+
 import org.vsekai.backpack.contracts.Topic;
 import org.vsekai.backpack.contracts.Topics;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Writes {@code deploy/generated}: the five services' manifests as quarkus-kubernetes wrote them at package time
@@ -30,6 +40,14 @@ public final class DeployGenerator {
     public static final String KAFKA_CLUSTER = "backpack";
 
     public static final String TOPICS_FILE = "kafka-topics.yml";
+
+    /** Block style, strings quoted only where YAML would read them as something else (a number, a boolean). */
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .build();
 
     private DeployGenerator() {
     }
@@ -80,12 +98,41 @@ public final class DeployGenerator {
                     + "or ./mvnw -DskipTests package -pl " + service + " -am)");
         }
         try {
-            String yaml = Files.readString(source, StandardCharsets.UTF_8);
-            return header("quarkus-kubernetes, from the quarkus.kubernetes.* block of " + service
-                    + "/src/main/resources/application.properties") + yaml.replace("\r\n", "\n");
+            StringBuilder out = new StringBuilder(header("quarkus-kubernetes, from the quarkus.kubernetes.* block of "
+                    + service + "/src/main/resources/application.properties"));
+            try (MappingIterator<JsonNode> documents = YAML.readValues(YAML.createParser(source.toFile()),
+                    JsonNode.class)) {
+                while (documents.hasNext()) {
+                    JsonNode document = documents.next();
+                    if (document != null && !document.isEmpty()) {
+                        out.append("---\n").append(YAML.writeValueAsString(sorted(document)));
+                    }
+                }
+            }
+            return out.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The same document with every object's keys in alphabetical order: quarkus-kubernetes writes some maps (a
+     * Deployment's labels) in an order that changes from one build to the next. Lists keep their order (it means
+     * something: env variables refer to earlier ones).
+     */
+    static JsonNode sorted(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode copy = YAML.createObjectNode();
+            new TreeMap<String, JsonNode>(YAML.convertValue(node, new TypeReference<Map<String, JsonNode>>() { }))
+                    .forEach((key, value) -> copy.set(key, sorted(value)));
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = YAML.createArrayNode();
+            node.forEach(element -> copy.add(sorted(element)));
+            return copy;
+        }
+        return node;
     }
 
     /**

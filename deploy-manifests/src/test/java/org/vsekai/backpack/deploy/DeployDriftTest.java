@@ -51,6 +51,16 @@ class DeployDriftTest {
         }
     }
 
+    /** quarkus-kubernetes' label order changes between builds; the generated files' does not, lists keep theirs. */
+    @Test
+    void keysAreSortedAndListsKeepTheirOrder() throws IOException {
+        var yaml = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
+        var a = yaml.readTree("labels: {b: 1, a: 2}\nenv: [{name: Z, value: $(A)}, {name: A}]\n");
+        var b = yaml.readTree("env: [{value: $(A), name: Z}, {name: A}]\nlabels: {a: 2, b: 1}\n");
+        assertThat(DeployGenerator.sorted(a).toString()).isEqualTo(DeployGenerator.sorted(b).toString())
+                .isEqualTo("{\"env\":[{\"name\":\"Z\",\"value\":\"$(A)\"},{\"name\":\"A\"}],\"labels\":{\"a\":2,\"b\":1}}");
+    }
+
     private static String firstDifference(String committed, String fresh) {
         List<String> a = committed.lines().toList();
         List<String> b = fresh.lines().toList();
