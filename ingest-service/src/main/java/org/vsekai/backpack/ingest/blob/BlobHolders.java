@@ -17,6 +17,7 @@ import org.vsekai.backpack.kit.blob.BlobRef;
 import org.vsekai.backpack.kit.blob.BlobStore;
 import org.vsekai.backpack.kit.blob.StoredBlob;
 import org.vsekai.backpack.kit.problem.ProblemException;
+import org.vsekai.backpack.kit.sql.TransactionRetry;
 import org.vsekai.backpack.contracts.http.Problem;
 
 import io.smallrye.mutiny.Uni;
@@ -90,13 +91,15 @@ public class BlobHolders {
 
     /**
      * After a refused upload: deletes the blob just written when nothing holds it (bytes that were stored before,
-     * for someone else, stay).
+     * for someone else, stay). A transaction that lost a serialization conflict (with an upload of the same bytes
+     * taking hold of them) runs again ({@link TransactionRetry}).
      */
     public Uni<Void> discardIfUnheld(StoredBlob blob) {
         if (blob.alreadyStored()) {
             return Uni.createFrom().voidItem();
         }
-        return pool.withTransaction(transaction -> deleteUnheld(transaction, List.of(blob.ref().sha256())))
+        return TransactionRetry.retrying(() -> pool.withTransaction(transaction ->
+                        deleteUnheld(transaction, List.of(blob.ref().sha256()))))
                 .replaceWithVoid();
     }
 
