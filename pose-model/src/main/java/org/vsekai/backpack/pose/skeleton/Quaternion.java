@@ -81,7 +81,8 @@ public record Quaternion(double w, double x, double y, double z) {
 
     /** The angle in radians of the rotation taking this one to {@code o} (0 when they are the same rotation). */
     public double angleTo(Quaternion o) {
-        double d = Math.abs(w * o.w + x * o.x + y * o.y + z * o.z);
-        return 2 * Math.acos(Math.min(1, d));
+        // atan2 of the relative rotation's parts, not acos of a dot product: exact near 0, where acos is not.
+        Quaternion r = inverse().times(o);
+        return 2 * Math.atan2(Math.sqrt(r.x * r.x + r.y * r.y + r.z * r.z), Math.abs(r.w));
     }
 }

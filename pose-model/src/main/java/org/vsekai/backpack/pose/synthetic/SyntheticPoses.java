@@ -6,6 +6,7 @@ import java.util.Random;
 
 import org.vsekai.backpack.pose.skeleton.Coco17;
 import org.vsekai.backpack.pose.skeleton.Quaternion;
+import org.vsekai.backpack.pose.skeleton.RestPose;
 import org.vsekai.backpack.pose.skeleton.Vec3;
 
 /**
@@ -16,24 +17,7 @@ import org.vsekai.backpack.pose.skeleton.Vec3;
 public final class SyntheticPoses {
 
     /** The T-pose of a 1.75 m body standing with its hips' midpoint at the origin. */
-    public static final List<Vec3> T_POSE = List.of(
-            new Vec3(0, 0.62, 0.10),      // nose
-            new Vec3(0.035, 0.66, 0.08),  // left_eye
-            new Vec3(-0.035, 0.66, 0.08), // right_eye
-            new Vec3(0.075, 0.63, 0),     // left_ear
-            new Vec3(-0.075, 0.63, 0),    // right_ear
-            new Vec3(0.19, 0.45, 0),      // left_shoulder
-            new Vec3(-0.19, 0.45, 0),     // right_shoulder
-            new Vec3(0.48, 0.45, 0),      // left_elbow
-            new Vec3(-0.48, 0.45, 0),     // right_elbow
-            new Vec3(0.74, 0.45, 0),      // left_wrist
-            new Vec3(-0.74, 0.45, 0),     // right_wrist
-            new Vec3(0.10, 0, 0),         // left_hip
-            new Vec3(-0.10, 0, 0),        // right_hip
-            new Vec3(0.10, -0.44, 0),     // left_knee
-            new Vec3(-0.10, -0.44, 0),    // right_knee
-            new Vec3(0.10, -0.86, 0),     // left_ankle
-            new Vec3(-0.10, -0.86, 0));   // right_ankle
+    public static final List<Vec3> T_POSE = RestPose.T_POSE_POINTS;
 
     private static final int[][] ARMS = {
         {Coco17.LEFT_SHOULDER, Coco17.LEFT_ELBOW, Coco17.LEFT_WRIST},
