@@ -157,6 +157,19 @@ class SkeletonTriangulatorTest {
         assertThat(new Triangulator(0.3, 5).triangulate(observations)).isEmpty();
     }
 
+    @Test
+    void aKeypointSetOfAnotherLayoutIsRefusedAndOneWithout17PointsToo() {
+        ProjectiveCamera camera = SyntheticCameras.ring(1, SUBJECT, 0).get(0);
+        org.vsekai.backpack.contracts.vision.KeypointSet other = new org.vsekai.backpack.contracts.vision.KeypointSet(
+                null, 0.9, List.of(), List.of(), List.of(), "halpe-26");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CameraView.of(camera, other))
+                .hasMessageContaining("halpe-26");
+        CameraView short1 = CameraView.of(camera, new org.vsekai.backpack.contracts.vision.KeypointSet(null, 0.9,
+                List.of(new Keypoint("nose", 1, 2, 0.9)), List.of(), List.of(), "coco-17"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> triangulator.triangulate(List.of(short1, short1)))
+                .hasMessageContaining("1 keypoints, not the 17");
+    }
+
     private static CameraView moved(CameraView view, int point, double du, double score) {
         List<Keypoint> points = new ArrayList<>(view.points());
         Keypoint k = points.get(point);
