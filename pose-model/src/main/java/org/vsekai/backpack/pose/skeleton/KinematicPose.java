@@ -11,7 +11,9 @@ import java.util.Map;
  * {@code localRotations} Lⱼ = D₍parent₎⁻¹ · Dⱼ (the root's is its global one). A rig whose bone j has the rest
  * orientation Bⱼ in model space is driven by setting the bone's pose rotation, relative to its parent, to
  * B₍parent₎⁻¹ · Lⱼ · Bⱼ (that is, its rest local rotation times Bⱼ⁻¹ · Lⱼ · Bⱼ); for a rig built in the rest pose
- * with unrotated bones, Bⱼ = identity and Lⱼ is the pose rotation itself.
+ * with unrotated bones, Bⱼ = identity and Lⱼ is the pose rotation itself. A rig whose hierarchy differs (Godot's
+ * and VRM's arms hang from the chest through a clavicle, here from the neck joint, the shoulders' midpoint) takes
+ * the global rotations instead: B₍p′₎⁻¹ · D₍p′₎⁻¹ · Dⱼ · Bⱼ, with p′ the rig's parent of the bone.
  *
  * @param positions       the joints found, in world coordinates
  * @param bones           each bone whose two joints were found
