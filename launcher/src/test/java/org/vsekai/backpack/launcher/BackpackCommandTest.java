@@ -117,7 +117,7 @@ class BackpackCommandTest {
         run("help");
         String overview = text(out);
 
-        for (String command : List.of("up", "token", "evaluate", "bench", "bench vision", "bench gateway")) {
+        for (String command : List.of("up", "token", "evaluate", "bench", "bench vision", "bench gateway", "bench pose")) {
             out.reset();
             run((command + " --help").split(" "));
             String synopsis = synopsis(text(out));
@@ -132,7 +132,7 @@ class BackpackCommandTest {
         // Surefire runs in the module's folder; the script is at the repository's root.
         String script = Files.readString(Path.of("").toAbsolutePath().resolveSibling("backpack"));
 
-        for (String command : List.of("up", "token", "evaluate", "bench", "bench vision", "bench gateway")) {
+        for (String command : List.of("up", "token", "evaluate", "bench", "bench vision", "bench gateway", "bench pose")) {
             out.reset();
             run((command + " --help").split(" "));
             assertThat(script).as(command).contains("\n  " + synopsis(text(out)) + "\n");
