@@ -24,7 +24,7 @@ public class FakePeersResource implements QuarkusTestResourceLifecycleManager {
     /** The stand-ins, by the service they replace. */
     public record FakePeers(StubPeer metadata, StubPeer ingest, StubPeer vision) {
 
-        List<StubPeer> all() {
+        public List<StubPeer> all() {
             return List.of(metadata, ingest, vision);
         }
     }

@@ -126,6 +126,11 @@ public class StubPeer {
         return aborted.stream().filter(path::equals).count();
     }
 
+    /** Requests whose headers arrived, at any path: whether a call reached this peer at all. */
+    public int requestsStarted() {
+        return started.size();
+    }
+
     /** Every request to this path whose body was read to its end, in arrival order. */
     public List<Received> receivedAt(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();

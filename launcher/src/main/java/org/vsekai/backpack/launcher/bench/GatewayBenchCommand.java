@@ -17,14 +17,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.vsekai.backpack.contracts.http.ForwardedIdentity;
-import org.vsekai.backpack.launcher.BackpackCommand;
 import org.vsekai.backpack.launcher.NumberOptions;
-import org.vsekai.backpack.launcher.suite.FreePorts;
-import org.vsekai.backpack.launcher.suite.PortPlan;
 import org.vsekai.backpack.launcher.suite.ServiceCommandLine;
 import org.vsekai.backpack.launcher.suite.ServiceSpec;
 import org.vsekai.backpack.launcher.suite.Suite;
-import org.vsekai.backpack.launcher.suite.SuiteOptions;
 import org.vsekai.backpack.launcher.token.LocalTokens;
 
 import picocli.CommandLine.Command;
@@ -80,13 +76,8 @@ public final class GatewayBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Path root = BackpackCommand.repositoryRoot();
-        SuiteOptions options = SuiteOptions.defaults(root)
-                .withBasePort(FreePorts.findConsecutive(28080, PortPlan.span()))
-                .withLogDirectory(root.resolve(".backpack/bench-logs"))
-                .withProgress(line -> out.println("[suite] " + line));
-        String run = "bench-" + Long.toString(System.currentTimeMillis(), 36) + "-";
-        try (Suite suite = Suite.start(options)) {
+        String run = BenchSuites.runPrefix();
+        try (Suite suite = Suite.start(BenchSuites.options(out))) {
             LocalTokens tokens = new LocalTokens(suite.keys());
             List<String> userIds = new ArrayList<>();
             for (int u = 0; u < users; u++) {

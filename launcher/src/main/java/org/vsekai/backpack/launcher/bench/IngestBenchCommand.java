@@ -19,10 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
-import org.vsekai.backpack.launcher.BackpackCommand;
 import org.vsekai.backpack.launcher.NumberOptions;
-import org.vsekai.backpack.launcher.suite.FreePorts;
-import org.vsekai.backpack.launcher.suite.PortPlan;
 import org.vsekai.backpack.launcher.suite.Suite;
 import org.vsekai.backpack.launcher.suite.SuiteOptions;
 import org.vsekai.backpack.launcher.suite.VisionModels;
@@ -80,14 +77,10 @@ public final class IngestBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        var root = BackpackCommand.repositoryRoot();
-        SuiteOptions options = SuiteOptions.defaults(root)
-                .withBasePort(FreePorts.findConsecutive(28080, PortPlan.span()))
-                .withLogDirectory(root.resolve(".backpack/bench-logs"))
-                // Models on every benchmark frame would take the cores ingest is measured on.
-                .withVisionModels(VisionModels.none("bench ingest measures ingest alone"))
-                .withProgress(line -> out.println("[suite] " + line));
-        String run = "bench-" + Long.toString(System.currentTimeMillis(), 36) + "-";
+        // Models on every benchmark frame would take the cores ingest is measured on.
+        SuiteOptions options = BenchSuites.options(out)
+                .withVisionModels(VisionModels.none("bench ingest measures ingest alone"));
+        String run = BenchSuites.runPrefix();
         try (Suite started = Suite.start(options)) {
             suite = started;
             tokens = new LocalTokens(started.keys());
