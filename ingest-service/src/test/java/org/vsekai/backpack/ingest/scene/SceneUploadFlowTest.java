@@ -150,6 +150,25 @@ class SceneUploadFlowTest {
         });
     }
 
+    /** The gauge of jobs per state follows the queue: an upload's two completed jobs show within housekeeping's 10 s. */
+    @Test
+    void theJobsPerStateGaugeCountsTheUploadsJobs() {
+        double before = completedJobs();
+        String user = "user-" + UUID.randomUUID();
+        String sceneId = upload(user, GLB, uniqueGlb()).then().statusCode(202).extract().path("sceneId");
+        awaitState(user, sceneId, "METADATA_PUBLISHED");
+
+        Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(completedJobs()).isGreaterThanOrEqualTo(before + 2));
+    }
+
+    private static double completedJobs() {
+        return io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString()
+                .lines().filter(line -> line.startsWith("backpack_ingest_jobs{") && line.contains("state=\"completed\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf("} ") + 2).split(" ")[0])).findFirst()
+                .orElse(-1);
+    }
+
     /** The span ids above {@code span}, nearest first, as far as the trace's spans (and the caller's) reach. */
     private static List<String> ancestors(SpanData span, Map<String, SpanData> byId) {
         List<String> chain = new java.util.ArrayList<>();
