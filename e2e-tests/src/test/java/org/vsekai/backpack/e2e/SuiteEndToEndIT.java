@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,6 +27,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
@@ -34,6 +36,14 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.vsekai.backpack.embedded.postgres.DatabaseCoordinates;
 import org.vsekai.backpack.launcher.bench.SampleScenes;
 import org.vsekai.backpack.launcher.suite.FreePorts;
@@ -42,6 +52,7 @@ import org.vsekai.backpack.launcher.suite.ResidentMemory;
 import org.vsekai.backpack.launcher.suite.RunningService;
 import org.vsekai.backpack.launcher.suite.Suite;
 import org.vsekai.backpack.launcher.suite.SuiteOptions;
+import org.vsekai.backpack.launcher.suite.TraceExport;
 import org.vsekai.backpack.launcher.token.LocalTokens;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,6 +78,8 @@ class SuiteEndToEndIT {
 
     private static Suite suite;
     private static String skipReason;
+    /** Where the services append their spans: the suite runs with --traces FILE, as a user would start it. */
+    private static SpanFile spans;
 
     @BeforeAll
     static void startSuite() {
@@ -82,9 +95,17 @@ class SuiteEndToEndIT {
             System.out.println(skipReason);
             return;
         }
+        Path spanFile = root.resolve("e2e-tests/target/traces/spans.jsonl");
+        try {
+            Files.deleteIfExists(spanFile);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        spans = new SpanFile(spanFile);
         suite = Suite.start(SuiteOptions.defaults(root)
                 .withBasePort(FreePorts.findConsecutive(18080, PortPlan.span()))
                 .withLogDirectory(root.resolve("e2e-tests/target/backpack-logs"))
+                .withTraces(TraceExport.parse(spanFile.toString(), "grpc"))
                 .withVisionModels(TinyVisionModels.of(root))
                 .withProgress(line -> System.out.println("[suite] " + line)));
     }
@@ -368,6 +389,199 @@ class SuiteEndToEndIT {
         assertThat(itemIds(JSON.readTree(avatars.body()))).as("a scene is not an avatar").doesNotContain(sceneId);
     }
 
+    /**
+     * One upload of a frame is one trace through all five services: the client's traceparent goes in, and the spans
+     * every service exported to the --traces file form one unbroken chain under it, from the gateway through ingest
+     * (its job, the outbox), vision (camera-frames to detections), metadata (detections to item-attributes) to the
+     * recommender. A scene upload and an interaction are one trace each too.
+     */
+    @Test
+    void anUploadAndAnInteractionAreEachOneTraceFromTheGatewayToTheRecommender() throws Exception {
+        String user = RUN + "tracy";
+        String token = token(user, false);
+        String sceneTrace = randomHex(16);
+        String root = randomHex(8);
+        HttpResponse<String> uploaded = send("/api/v1/scenes", "model/gltf-binary", token,
+                SampleScenes.glb("E2E Traced " + RUN, 0), traceparent(sceneTrace, root));
+        assertThat(uploaded.statusCode()).as("upload: %s", uploaded.body()).isEqualTo(202);
+        String sceneId = JSON.readTree(uploaded.body()).path("sceneId").asText();
+        SCENES.add(sceneId);
+        String sceneUrl = suite.gatewayUrl() + "/api/v1/scenes/" + sceneId;
+        await("scene " + sceneId + " indexed").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> "INDEXED".equals(JSON.readTree(get(sceneUrl, token).body()).path("state").asText()));
+
+        String frameTrace = randomHex(16);
+        HttpResponse<String> posted = send("/api/v1/scenes/" + sceneId + "/cameras/1/frames", "image/png", token,
+                solidPng(320, 240, 0xFFFFFF), traceparent(frameTrace, root));
+        assertThat(posted.statusCode()).as("frame: %s", posted.body()).isEqualTo(202);
+
+        String interactionTrace = randomHex(16);
+        HttpResponse<String> liked = HTTP.send(HttpRequest.newBuilder(URI.create(suite.gatewayUrl()
+                        + "/api/v1/interactions")).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/ld+json").header("Authorization", "Bearer " + token)
+                .header("traceparent", traceparent(interactionTrace, root))
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                        activity(user, "Like", RUN + "traced-item")))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(liked.statusCode()).as(liked.body()).isBetween(200, 299);
+
+        List<String> allFive = List.of("recommender-service", "metadata-service", "vision-service",
+                "ingest-service", "gateway");
+        List<SpanFile.Span> frame = awaitChain(frameTrace, root, "recommender-service", allFive);
+        awaitChain(sceneTrace, root, "recommender-service",
+                List.of("recommender-service", "metadata-service", "ingest-service", "gateway"));
+        awaitChain(interactionTrace, root, "recommender-service", List.of("recommender-service", "gateway"));
+
+        System.out.println("[trace] the frame upload, trace " + frameTrace + ", spans by start time:");
+        frame.forEach(span -> System.out.printf("[trace]   %-20s %-9s %s%n", span.service(), kind(span),
+                span.name()));
+        List<SpanFile.Span> scene = spans.trace(sceneTrace);
+        System.out.println("[trace] the scene upload, trace " + sceneTrace + ", spans by start time:");
+        scene.forEach(span -> System.out.printf("[trace]   %-20s %-9s %s%n", span.service(), kind(span),
+                span.name()));
+    }
+
+    /**
+     * The admin dashboard in a real headless Chromium (Debian's chromium and chromium-driver, driven by Selenium):
+     * sign in with an admin token, see the interactions topic's record count rise after interactions are posted,
+     * and a frame's detections drawn on it; the screenshot is e2e-tests/target/dashboard.png.
+     */
+    @Test
+    void theDashboardShowsTheSuiteLiveToAnAdmin() throws Exception {
+        WebDriver browser = DashboardBrowser.open();
+        try {
+            browser.get(suite.gatewayUrl() + "/admin/");
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            browser.findElement(By.id("token")).sendKeys(token(RUN + "ops", true));
+            browser.findElement(By.id("sign-in-button")).click();
+            WebElement records = wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#topic-interactions .records")));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("jobs-completed")));
+            long before = Long.parseLong(records.getText());
+            int updatesBefore = Integer.parseInt(browser.findElement(By.id("updated")).getAttribute("data-updates"));
+
+            // Interactions and a frame to find things in: the numbers must move, and boxes appear.
+            for (int i = 0; i < 3; i++) {
+                post(RUN + "watched-" + i, "Like", RUN + "dashboard-item");
+            }
+            String user = RUN + "shown";
+            String token = token(user, false);
+            String sceneId = JSON.readTree(send("/api/v1/scenes", "model/gltf-binary", token,
+                    SampleScenes.glb("E2E Dashboard " + RUN, 0)).body()).path("sceneId").asText();
+            SCENES.add(sceneId);
+            String sceneUrl = suite.gatewayUrl() + "/api/v1/scenes/" + sceneId;
+            await("scene parsed").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> JSON.readTree(get(sceneUrl, token).body()).path("cameras").size() == 1);
+            String frameId = JSON.readTree(send("/api/v1/scenes/" + sceneId + "/cameras/1/frames", "image/png",
+                    token, solidPng(320, 240, 0xFFFFFF)).body()).path("frameId").asText();
+
+            // A training run, so the models table has a recommender version to show.
+            // HTTP/1.1: a body-less POST upgraded to h2c fails in the gateway's HTTP layer ("Request has already
+            // been read", Vert.x), a problem of its own that this test is not about.
+            HttpResponse<String> training = HTTP.send(HttpRequest.newBuilder(URI.create(suite.gatewayUrl()
+                            + "/api/v1/admin/training")).timeout(Duration.ofSeconds(10))
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .header("Authorization", "Bearer " + token(RUN + "ops", true))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(training.statusCode()).as(training.body()).isEqualTo(202);
+
+            wait.until(driver -> Long.parseLong(driver.findElement(By.cssSelector("#topic-interactions .records"))
+                    .getText()) >= before + 3);
+            // The recommender's group commits what it consumed: its lag on interactions shows (Kafka is read every 5 s).
+            wait.until(ExpectedConditions.textMatches(By.id("topic-interactions"),
+                    Pattern.compile("recommender\\S*: \\d+")));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#training tbody tr")));
+            WebElement drawn = wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("figure.detection[data-drawn='true']")));
+            assertThat(Integer.parseInt(browser.findElement(By.id("updated")).getAttribute("data-updates")))
+                    .as("live updates").isGreaterThan(updatesBefore);
+            // The boxes are drawn in the page's red on the white frame: count such pixels in the canvas.
+            Long red = (Long) ((JavascriptExecutor) browser).executeScript("""
+                    const c = arguments[0].querySelector('canvas');
+                    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                    let n = 0;
+                    for (let i = 0; i < d.length; i += 4) if (d[i] > 200 && d[i + 1] < 80 && d[i + 2] < 120) n++;
+                    return n;""", drawn);
+            assertThat(red).as("red box pixels on the frame").isGreaterThan(100);
+            assertThat(browser.findElement(By.id("detections")).getText()).contains("person");
+            Path shot = Path.of(System.getProperty("backpack.root", "..")).toAbsolutePath().normalize()
+                    .resolve("e2e-tests/target/dashboard.png");
+            Files.createDirectories(shot.getParent());
+            Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            System.out.printf("[dashboard] interactions %d -> %s, frame %s drawn; screenshot %s%n", before,
+                    browser.findElement(By.cssSelector("#topic-interactions .records")).getText(), frameId, shot);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theDashboardRefusesAUserToken() throws Exception {
+        WebDriver browser = DashboardBrowser.open();
+        try {
+            browser.get(suite.gatewayUrl() + "/admin/");
+            browser.findElement(By.id("token")).sendKeys(token(RUN + "not-ops", false));
+            browser.findElement(By.id("sign-in-button")).click();
+            WebElement error = new WebDriverWait(browser, Duration.ofSeconds(20)).until(
+                    ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-error")));
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> !error.getText().isBlank());
+            assertThat(error.getText()).startsWith("Not signed in");
+            assertThat(browser.findElement(By.id("dashboard")).isDisplayed()).isFalse();
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /**
+     * Waits until the trace has a span of {@code last} whose ancestors pass through {@code services} (nearest first)
+     * up to the client's span, and no span of it hangs under a parent missing from it.
+     */
+    private static List<SpanFile.Span> awaitChain(String traceId, String rootParent, String last,
+                                                  List<String> services) {
+        return await("trace " + traceId + " through " + services).atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> spans.trace(traceId), trace -> {
+                    boolean chained = trace.stream().filter(span -> span.service().equals(last))
+                            .anyMatch(span -> SpanFile.servicesUpFrom(span, trace).equals(services)
+                                    && topmost(span, trace).parentSpanId().equals(rootParent));
+                    return chained && SpanFile.orphans(trace, rootParent).isEmpty();
+                });
+    }
+
+    private static SpanFile.Span topmost(SpanFile.Span span, List<SpanFile.Span> trace) {
+        SpanFile.Span at = span;
+        for (boolean moved = true; moved; ) {
+            moved = false;
+            for (SpanFile.Span candidate : trace) {
+                if (candidate.spanId().equals(at.parentSpanId())) {
+                    at = candidate;
+                    moved = true;
+                    break;
+                }
+            }
+        }
+        return at;
+    }
+
+    /** OTLP/JSON writes the span kind as its enum number. */
+    private static String kind(SpanFile.Span span) {
+        List<String> kinds = List.of("unspecified", "internal", "server", "client", "producer", "consumer");
+        try {
+            return kinds.get(Integer.parseInt(span.kind()));
+        } catch (RuntimeException e) {
+            return span.kind();
+        }
+    }
+
+    private static String traceparent(String traceId, String parentSpanId) {
+        return "00-" + traceId + "-" + parentSpanId + "-01";
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        new java.security.SecureRandom().nextBytes(random);
+        return java.util.HexFormat.of().formatHex(random);
+    }
+
     private static List<String> texts(JsonNode array) {
         List<String> values = new ArrayList<>();
         array.forEach(value -> values.add(value.asText()));
@@ -389,13 +603,21 @@ class SuiteEndToEndIT {
 
     private static HttpResponse<String> send(String path, String type, String token, byte[] body)
             throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + path))
+        return send(path, type, token, body, null);
+    }
+
+    /** A POST through the gateway, with the client's trace context when {@code traceparent} is not null. */
+    private static HttpResponse<String> send(String path, String type, String token, byte[] body,
+                                             String traceparent) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", type)
                 .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (traceparent != null) {
+            request.header("traceparent", traceparent);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Rows in the recommender's own database: the test's view of what survived, not an API of the suite. */

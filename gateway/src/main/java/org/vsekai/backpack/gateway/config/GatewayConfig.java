@@ -25,6 +25,25 @@ public interface GatewayConfig {
 
     TokenCache tokenCache();
 
+    Dashboard dashboard();
+
+    /** The admin dashboard ({@code /admin/}) and the Kafka figures behind it and behind the metrics. */
+    interface Dashboard {
+
+        /** How often the page's stream sends a fresh snapshot. */
+        @WithDefault("2s")
+        Duration refresh();
+
+        /** How often the topics' end offsets and the consumer groups' committed offsets are read. */
+        @WithDefault("5s")
+        Duration kafkaSampleInterval();
+
+        /** Detection records kept for the page, newest first. */
+        @WithDefault("6")
+        @Min(1)
+        int recentDetections();
+    }
+
     /**
      * Verified bearer tokens kept by their SHA-256 until they expire, so that a client's requests after its first do
      * not verify the same token again ({@code security.VerifiedTokens}).

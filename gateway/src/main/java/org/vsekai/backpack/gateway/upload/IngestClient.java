@@ -65,6 +65,14 @@ public interface IngestClient {
     Uni<Response> queuedJobs(@QueryParam("state") String state, @QueryParam("kind") String kind,
                            @QueryParam("limit") int limit);
 
+    /** A frame's image, its bytes and media type as posted (owner or admin), for the dashboard. */
+    @GET
+    @Path("/scenes/{id}/frames/{frame}/image")
+    @Produces({"image/png", "image/jpeg", MediaType.APPLICATION_JSON})
+    @Timeout(3000)
+    @Retry
+    Uni<Response> frameImage(@PathParam("id") String sceneId, @PathParam("frame") String frameId);
+
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
         return Peers.failureOf(PEER, response);

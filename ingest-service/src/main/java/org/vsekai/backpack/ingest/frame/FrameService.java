@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
+import org.vsekai.backpack.contracts.http.Problem;
 import org.vsekai.backpack.contracts.scene.CameraCalibration;
 import org.vsekai.backpack.contracts.scene.FrameFormat;
 import org.vsekai.backpack.ingest.blob.BlobHolders;
@@ -26,13 +27,16 @@ import org.vsekai.backpack.ingest.scene.SceneStore;
 import org.vsekai.backpack.ingest.scene.StoredCamera;
 import org.vsekai.backpack.ingest.sql.Json;
 import org.vsekai.backpack.ingest.sql.Times;
+import org.vsekai.backpack.kit.blob.BlobRef;
 import org.vsekai.backpack.kit.blob.BlobStore;
 import org.vsekai.backpack.kit.blob.StoredBlob;
 import org.vsekai.backpack.kit.identity.Caller;
+import org.vsekai.backpack.kit.problem.ProblemException;
 import org.vsekai.backpack.kit.sql.TransactionRetry;
 
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 
 /**
@@ -112,5 +116,33 @@ public class FrameService {
                             header.width(), header.height(), stored.ref());
                     workers.wake();
                 });
+    }
+
+    /** A stored frame's image as it was uploaded. */
+    public record FrameImage(String mediaType, byte[] bytes) {
+    }
+
+    /**
+     * The image of one of a scene's frames, for its owner or an admin (the gateway's dashboard draws detections on
+     * it). The blob is read on a worker thread; frames are at most {@code max-frame-bytes}.
+     */
+    public Uni<FrameImage> image(Caller caller, UUID sceneId, UUID frameId) {
+        return scenes.find(pool, sceneId)
+                .map(scene -> SceneProblems.requireVisible(scene, sceneId, caller))
+                .chain(scene -> frames.find(pool, frameId))
+                .map(frame -> {
+                    if (frame == null || !frame.sceneId().equals(sceneId)) {
+                        throw new ProblemException(Problem.ofType("frame-not-found", 404, "No such frame",
+                                "Scene " + sceneId + " has no frame " + frameId));
+                    }
+                    return frame;
+                })
+                .chain(frame -> Uni.createFrom().item(() -> {
+                    try (InputStream in = blobs.open(BlobRef.parse(frame.blobRef()))) {
+                        return new FrameImage(frame.format().mediaType(), in.readAllBytes());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
     }
 }

@@ -14,6 +14,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.vsekai.backpack.ingest.sql.Json;
+import org.vsekai.backpack.kit.tracing.TraceParent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -34,11 +35,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class JobQueue {
 
     static final String COLUMNS = "id, kind, subject, owner_id, args, state, attempt, max_attempts, last_error, "
-            + "attempted_by, inserted_at, scheduled_at, attempted_at, completed_at, discarded_at";
+            + "attempted_by, inserted_at, scheduled_at, attempted_at, completed_at, discarded_at, traceparent";
 
     private static final String INSERT = "INSERT INTO jobs (id, kind, subject, unique_key, owner_id, args, state, "
-            + "attempt, max_attempts, inserted_at, scheduled_at) VALUES ($1, $2, $3, $4, $5, $6, 'available', 0, $7, "
-            + "now(), now()) ON CONFLICT (unique_key) DO NOTHING";
+            + "attempt, max_attempts, inserted_at, scheduled_at, traceparent) VALUES ($1, $2, $3, $4, $5, $6, 'available', "
+            + "0, $7, now(), now(), $8) ON CONFLICT (unique_key) DO NOTHING";
 
     private final Pool pool;
     private final JobsConfig config;
@@ -53,7 +54,8 @@ public class JobQueue {
     }
 
     /**
-     * Queues the job through {@code client} (a transaction's connection, so it commits with what caused it).
+     * Queues the job through {@code client} (a transaction's connection, so it commits with what caused it), with
+     * the current trace context, which its run continues.
      *
      * @return the new job's id; null when a unique job of that kind and subject exists already
      */
@@ -62,7 +64,7 @@ public class JobQueue {
         UUID id = UUID.randomUUID();
         return client.preparedQuery(INSERT)
                 .execute(Tuple.tuple(Arrays.asList(id, job.kind(), job.subject(), job.uniqueKey(), job.ownerId(),
-                        Json.write(job.args()), maxAttempts)))
+                        Json.write(job.args()), maxAttempts, TraceParent.current())))
                 .map(rows -> rows.rowCount() == 1 ? id : null);
     }
 
@@ -75,7 +77,7 @@ public class JobQueue {
         for (NewJob job : jobs) {
             int maxAttempts = job.maxAttempts() > 0 ? job.maxAttempts() : config.maxAttempts();
             rows.add(Tuple.tuple(Arrays.asList(UUID.randomUUID(), job.kind(), job.subject(), job.uniqueKey(),
-                    job.ownerId(), Json.write(job.args()), maxAttempts)));
+                    job.ownerId(), Json.write(job.args()), maxAttempts, TraceParent.current())));
         }
         return client.preparedQuery(INSERT).executeBatch(rows).replaceWithVoid();
     }
@@ -195,7 +197,8 @@ public class JobQueue {
                 Json.read(row.getString("args"), JsonNode.class), JobState.ofColumn(row.getString("state")),
                 row.getInteger("attempt"), row.getInteger("max_attempts"), row.getString("last_error"),
                 row.getString("attempted_by"), instant(row, "inserted_at"), instant(row, "scheduled_at"),
-                instant(row, "attempted_at"), instant(row, "completed_at"), instant(row, "discarded_at"));
+                instant(row, "attempted_at"), instant(row, "completed_at"), instant(row, "discarded_at"),
+                row.getString("traceparent"));
     }
 
 }

@@ -8,13 +8,24 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.vsekai.backpack.kit.problem.ProblemException;
 import org.vsekai.backpack.kit.sql.TransactionRetry;
+import org.vsekai.backpack.kit.tracing.TraceParent;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.TracerProvider;
+import io.opentelemetry.context.Context;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 
 /**
  * One worker of the queue: claims due jobs and runs each through its kind's {@link JobHandler}, its effects and its
  * completion in one transaction (docs/adr/0015). Several runners, in one instance or many, share a queue safely.
+ * Each run is a span, {@code <kind> job}, child of the context the job was queued in, and current while the job
+ * runs (on a Vert.x context of its own), so the records its handler puts in the outbox continue that trace.
  */
 public final class JobRunner {
 
@@ -25,8 +36,19 @@ public final class JobRunner {
     private final JobQueue queue;
     private final Map<String, JobHandler> handlers;
     private final Backoff backoff;
+    private final Tracer tracer;
+    private final Vertx vertx;
 
+    /** A runner without spans of its own (tests); a job's stored context is still current while it runs. */
     public JobRunner(String name, JobQueue queue, List<JobHandler> handlers, Backoff backoff) {
+        this(name, queue, handlers, backoff, TracerProvider.noop().get(JobRunner.class.getName()), null);
+    }
+
+    /** @param vertx where each run gets a duplicated context of its own to carry its trace; null for none */
+    public JobRunner(String name, JobQueue queue, List<JobHandler> handlers, Backoff backoff, Tracer tracer,
+                     Vertx vertx) {
+        this.tracer = tracer;
+        this.vertx = vertx;
         this.name = name;
         this.queue = queue;
         this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
@@ -50,8 +72,33 @@ public final class JobRunner {
         return queue.claim(name, limit, handlers.keySet());
     }
 
-    /** Runs one claimed job to its next state; never fails. */
+    /** Runs one claimed job to its next state, in its span; never fails. */
     public Uni<Void> run(Job job) {
+        Context parent = job.traceparent() == null ? Context.root() : TraceParent.context(job.traceparent());
+        Span span = tracer.spanBuilder(job.kind() + " job").setParent(parent).setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("backpack.job.id", job.id().toString())
+                .setAttribute("backpack.job.kind", job.kind())
+                .setAttribute("backpack.job.attempt", job.attempt())
+                .startSpan();
+        Context traced = parent.with(span);
+        if (vertx == null) {
+            return Uni.createFrom().deferred(() -> {
+                try (var scope = traced.makeCurrent()) {
+                    return runInSpan(job);
+                }
+            }).eventually(() -> span.end());
+        }
+        // A fresh duplicated context holds the trace for every continuation of this run (Quarkus keeps the
+        // OpenTelemetry context in it), as it does for an HTTP request; it is dropped with the run, so the scope
+        // is left open on purpose.
+        io.vertx.core.Context duplicate = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        return Uni.createFrom().<Void>emitter(emitter -> duplicate.runOnContext(ignored -> {
+            traced.makeCurrent();
+            runInSpan(job).subscribe().with(emitter::complete, emitter::fail);
+        })).eventually(() -> span.end());
+    }
+
+    private Uni<Void> runInSpan(Job job) {
         JobHandler handler = handlers.get(job.kind());
         if (handler == null) {
             return discard(job, null, "no handler for jobs of kind " + job.kind());
@@ -84,6 +131,7 @@ public final class JobRunner {
             return Uni.createFrom().voidItem();
         }
         String error = describe(failure);
+        Span.current().setStatus(StatusCode.ERROR, error);
         if (isPoison(failure)) {
             return discard(job, handler, "poison input: " + error);
         }

@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -46,13 +47,13 @@ public class JobWorkers {
     private long timer = -1;
 
     public JobWorkers(JobQueue queue, JobsConfig config, Vertx vertx, Instance<JobHandler> handlers,
-                      MeterRegistry registry) {
+                      MeterRegistry registry, Tracer tracer) {
         this.queue = queue;
         this.config = config;
         this.vertx = vertx;
         String name = ManagementFactory.getRuntimeMXBean().getName();
         this.runner = new JobRunner(name, queue, handlers.stream().toList(),
-                new Backoff(config.backoff(), config.maxBackoff(), new Random()));
+                new Backoff(config.backoff(), config.maxBackoff(), new Random()), tracer, vertx.getDelegate());
         for (JobState state : JobState.values()) {
             AtomicLong count = new AtomicLong();
             counts.put(state, count);

@@ -148,6 +148,33 @@ public class SceneResource {
                 .map(accepted -> Response.accepted(accepted).build());
     }
 
+    @GET
+    @Path("{id}/frames/{frame}/image")
+    @Produces({"image/png", "image/jpeg", Problem.MEDIA_TYPE})
+    @Operation(summary = "A frame's image", description = "The bytes as they were posted; its owner or an admin.")
+    @APIResponse(responseCode = "200", description = "The image")
+    @APIResponse(responseCode = "403", description = "Another user's scene",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such scene or frame",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> frameImage(@PathParam("id") String id, @PathParam("frame") String frame,
+                                    @Parameter(hidden = true) @HeaderParam(ForwardedIdentity.USER_HEADER) String user,
+                                    @Parameter(hidden = true) @HeaderParam(ForwardedIdentity.ROLES_HEADER)
+                                    String roles) {
+        Caller caller = Caller.required(user, roles);
+        return frames.image(caller, sceneId(id), uuid("frame", frame))
+                .map(image -> Response.ok(image.bytes(), image.mediaType()).build());
+    }
+
+    private static UUID uuid(String field, String value) {
+        try {
+            return UUID.fromString(RequestChecks.id(field, value));
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(Problem.invalid("The " + field + " id is not valid",
+                    List.of(new Problem.FieldError(field, "must be a UUID"))));
+        }
+    }
+
     private static UUID sceneId(String id) {
         try {
             return UUID.fromString(RequestChecks.id("id", id));

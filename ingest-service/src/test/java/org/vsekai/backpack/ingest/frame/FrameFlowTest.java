@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.vsekai.backpack.ingest.fixtures.SceneRequests.as;
+import static org.vsekai.backpack.ingest.fixtures.SceneRequests.asAdmin;
 import static org.vsekai.backpack.ingest.fixtures.SceneRequests.awaitState;
 import static org.vsekai.backpack.ingest.fixtures.SceneRequests.sha256;
 import static org.vsekai.backpack.ingest.fixtures.SceneRequests.parsedScene;
@@ -178,6 +179,27 @@ class FrameFlowTest {
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("detail", containsString("max-frame-pixels")).body("detail", containsString("100000 x 100000"));
         Awaitility.await().atMost(WAIT).until(() -> !blobs.exists(new BlobRef(sha256(bomb))));
+    }
+
+    @Test
+    void aFramesImageIsItsPostedBytesForItsOwnerAndAdminsOnly() throws Exception {
+        String user = "user-" + UUID.randomUUID();
+        String sceneId = parsedScene(user);
+        byte[] png = Images.encoded("png", 32, 24);
+        String frameId = as(user).contentType("image/png").body(png)
+                .post("/scenes/{id}/cameras/{camera}/frames", sceneId, "1").then().statusCode(202)
+                .extract().path("frameId");
+
+        byte[] image = as(user).get("/scenes/{id}/frames/{frame}/image", sceneId, frameId).then().statusCode(200)
+                .contentType("image/png").extract().asByteArray();
+        assertThat(image).isEqualTo(png);
+        assertThat(asAdmin().get("/scenes/{id}/frames/{frame}/image", sceneId, frameId).then().statusCode(200)
+                .extract().asByteArray()).isEqualTo(png);
+        as("user-" + UUID.randomUUID()).get("/scenes/{id}/frames/{frame}/image", sceneId, frameId)
+                .then().statusCode(403);
+        as(user).get("/scenes/{id}/frames/{frame}/image", sceneId, UUID.randomUUID()).then().statusCode(404)
+                .body("type", containsString("frame-not-found"));
+        as(user).get("/scenes/{id}/frames/{frame}/image", sceneId, "not-a-uuid").then().statusCode(400);
     }
 
     @Test

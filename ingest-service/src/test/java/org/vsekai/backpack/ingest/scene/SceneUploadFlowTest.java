@@ -21,7 +21,9 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
@@ -38,9 +40,12 @@ import org.vsekai.backpack.kit.blob.BlobStore;
 import org.vsekai.backpack.testkit.KafkaResource;
 import org.vsekai.backpack.testkit.PostgresResource;
 import org.vsekai.backpack.testkit.TopicProbe;
+import org.vsekai.backpack.testkit.TraceContext;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -62,6 +67,9 @@ class SceneUploadFlowTest {
 
     @Inject
     BlobStore blobs;
+
+    @Inject
+    InMemorySpanExporter spans;
 
     private final TopicProbe probe = TopicProbe.ofTestApplication();
 
@@ -108,6 +116,69 @@ class SceneUploadFlowTest {
         as(user).get("/jobs/{id}", upload).then().statusCode(200)
                 .body("state", equalTo("EXTRACTED")).body("sceneState", equalTo("METADATA_PUBLISHED"))
                 .body("steps.kind", hasItem("parse-scene"));
+    }
+
+    /**
+     * The upload's trace reaches Kafka through two jobs and the outbox: each job's run is a span of that trace, the
+     * second a descendant of the first (parse-scene queues publish-metadata), and the records carry the trace.
+     */
+    @Test
+    void theUploadsTraceRunsThroughItsJobsIntoTheRecords() {
+        String user = "user-" + UUID.randomUUID();
+        TraceContext trace = TraceContext.random();
+        String sceneId = as(user).header(TraceContext.HEADER, trace.traceparent()).contentType(GLB)
+                .body(uniqueGlb()).post("/scenes").then().statusCode(202).extract().path("sceneId");
+        awaitState(user, sceneId, "METADATA_PUBLISHED");
+
+        ConsumerRecord<String, byte[]> metadata = probe.await(Topics.SCENE_METADATA_NAME,
+                record -> sceneId.equals(record.key()), WAIT).get(0);
+        assertThat(TopicProbe.header(metadata, TraceContext.HEADER)).contains(trace.traceId());
+        ConsumerRecord<String, byte[]> uploaded = probe.await(Topics.SCENE_UPLOADED_NAME,
+                record -> sceneId.equals(record.key()), WAIT).get(0);
+        assertThat(TopicProbe.header(uploaded, TraceContext.HEADER)).contains(trace.traceId());
+
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> {
+            Map<String, SpanData> byId = spans.getFinishedSpanItems().stream()
+                    .filter(span -> span.getTraceId().equals(trace.traceId()))
+                    .collect(Collectors.toMap(SpanData::getSpanId, span -> span, (a, b) -> a));
+            SpanData parse = byId.values().stream().filter(span -> span.getName().equals("parse-scene job"))
+                    .findFirst().orElseThrow();
+            SpanData publish = byId.values().stream().filter(span -> span.getName().equals("publish-metadata job"))
+                    .findFirst().orElseThrow();
+            assertThat(ancestors(publish, byId)).contains(parse.getSpanId());
+            assertThat(ancestors(parse, byId)).contains(trace.parentSpanId());
+        });
+    }
+
+    /** The gauge of jobs per state follows the queue: an upload's two completed jobs show within housekeeping's 10 s. */
+    @Test
+    void theJobsPerStateGaugeCountsTheUploadsJobs() {
+        double before = completedJobs();
+        String user = "user-" + UUID.randomUUID();
+        String sceneId = upload(user, GLB, uniqueGlb()).then().statusCode(202).extract().path("sceneId");
+        awaitState(user, sceneId, "METADATA_PUBLISHED");
+
+        Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(completedJobs()).isGreaterThanOrEqualTo(before + 2));
+    }
+
+    private static double completedJobs() {
+        return io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString()
+                .lines().filter(line -> line.startsWith("backpack_ingest_jobs{") && line.contains("state=\"completed\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf("} ") + 2).split(" ")[0])).findFirst()
+                .orElse(-1);
+    }
+
+    /** The span ids above {@code span}, nearest first, as far as the trace's spans (and the caller's) reach. */
+    private static List<String> ancestors(SpanData span, Map<String, SpanData> byId) {
+        List<String> chain = new java.util.ArrayList<>();
+        String parent = span.getParentSpanId();
+        while (parent != null && !parent.equals("0000000000000000") && !chain.contains(parent)) {
+            chain.add(parent);
+            SpanData next = byId.get(parent);
+            parent = next == null ? null : next.getParentSpanId();
+        }
+        return chain;
     }
 
     @Test

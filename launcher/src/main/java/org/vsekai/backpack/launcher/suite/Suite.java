@@ -262,6 +262,7 @@ public final class Suite implements AutoCloseable {
         List<String> extra = new ArrayList<>(spec.equals(ServiceSpec.GATEWAY)
                 ? LocalTokens.gatewayProperties(keys) : List.of());
         extra.addAll(ServiceCommandLine.blobProperties(spec, options.blobDirectory()));
+        extra.addAll(options.traces().properties());
         extra.addAll(ServiceCommandLine.visionModelProperties(spec, options.visionModels(),
                 options.configDirectory()));
         List<String> command = ServiceCommandLine.of(ServiceCommandLine.currentJava(), jar, spec, ports,

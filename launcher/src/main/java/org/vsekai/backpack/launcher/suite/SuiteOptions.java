@@ -18,10 +18,11 @@ import org.vsekai.backpack.embedded.InfrastructureSettings;
  * @param infrastructure  embedded or external Kafka and PostgreSQL
  * @param progress        receives one human-readable line per step
  * @param visionModels    the models the vision-service loads ({@link VisionModels})
+ * @param traces          where the services export their spans
  */
 public record SuiteOptions(Path repositoryRoot, Path logDirectory, PortPlan ports, Duration startTimeout,
                            boolean sequentialStart, InfrastructureSettings infrastructure, Consumer<String> progress,
-                           VisionModels visionModels) {
+                           VisionModels visionModels, TraceExport traces) {
 
     /** {@link #DEFAULT_START_TIMEOUT} in seconds, as a constant for {@code ./backpack up --start-timeout}. */
     public static final int DEFAULT_START_TIMEOUT_SECONDS = 120;
@@ -34,6 +35,7 @@ public record SuiteOptions(Path repositoryRoot, Path logDirectory, PortPlan port
         Objects.requireNonNull(infrastructure, "infrastructure");
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(visionModels, "visionModels");
+        Objects.requireNonNull(traces, "traces");
         if (startTimeout.isNegative() || startTimeout.isZero()) {
             throw new IllegalArgumentException("start timeout must be positive, not " + startTimeout);
         }
@@ -46,7 +48,8 @@ public record SuiteOptions(Path repositoryRoot, Path logDirectory, PortPlan port
     public static SuiteOptions defaults(Path repositoryRoot) {
         Path root = repositoryRoot.toAbsolutePath().normalize();
         return new SuiteOptions(root, root.resolve(".backpack/logs"), PortPlan.standard(), DEFAULT_START_TIMEOUT,
-                false, InfrastructureSettings.fromEnvironment(), System.out::println, VisionModels.standard(root));
+                false, InfrastructureSettings.fromEnvironment(), System.out::println, VisionModels.standard(root),
+                TraceExport.NONE);
     }
 
     /**
@@ -72,36 +75,41 @@ public record SuiteOptions(Path repositoryRoot, Path logDirectory, PortPlan port
 
     public SuiteOptions withBasePort(int basePort) {
         return new SuiteOptions(repositoryRoot, logDirectory, new PortPlan(basePort), startTimeout, sequentialStart,
-                infrastructure, progress, visionModels);
+                infrastructure, progress, visionModels, traces);
     }
 
     public SuiteOptions withLogDirectory(Path directory) {
         return new SuiteOptions(repositoryRoot, directory.toAbsolutePath().normalize(), ports, startTimeout,
-                sequentialStart, infrastructure, progress, visionModels);
+                sequentialStart, infrastructure, progress, visionModels, traces);
     }
 
     public SuiteOptions withStartTimeout(Duration timeout) {
         return new SuiteOptions(repositoryRoot, logDirectory, ports, timeout, sequentialStart, infrastructure,
-                progress, visionModels);
+                progress, visionModels, traces);
     }
 
     public SuiteOptions withSequentialStart(boolean sequential) {
         return new SuiteOptions(repositoryRoot, logDirectory, ports, startTimeout, sequential, infrastructure,
-                progress, visionModels);
+                progress, visionModels, traces);
     }
 
     public SuiteOptions withInfrastructure(InfrastructureSettings settings) {
         return new SuiteOptions(repositoryRoot, logDirectory, ports, startTimeout, sequentialStart, settings,
-                progress, visionModels);
+                progress, visionModels, traces);
     }
 
     public SuiteOptions withVisionModels(VisionModels models) {
         return new SuiteOptions(repositoryRoot, logDirectory, ports, startTimeout, sequentialStart, infrastructure,
-                progress, models);
+                progress, models, traces);
+    }
+
+    public SuiteOptions withTraces(TraceExport export) {
+        return new SuiteOptions(repositoryRoot, logDirectory, ports, startTimeout, sequentialStart, infrastructure,
+                progress, visionModels, export);
     }
 
     public SuiteOptions withProgress(Consumer<String> listener) {
         return new SuiteOptions(repositoryRoot, logDirectory, ports, startTimeout, sequentialStart, infrastructure,
-                listener, visionModels);
+                listener, visionModels, traces);
     }
 }

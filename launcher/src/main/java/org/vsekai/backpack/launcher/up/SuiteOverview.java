@@ -10,6 +10,7 @@ import org.vsekai.backpack.embedded.postgres.DatabaseCoordinates;
 import org.vsekai.backpack.launcher.suite.ResidentMemory;
 import org.vsekai.backpack.launcher.suite.RunningService;
 import org.vsekai.backpack.launcher.suite.Suite;
+import org.vsekai.backpack.launcher.suite.TraceExport;
 
 /** What {@code ./backpack up} prints once everything is ready: where each piece is, and a first request to try. */
 final class SuiteOverview {
@@ -20,10 +21,19 @@ final class SuiteOverview {
     }
 
     /** {@code status} answers an endpoint's HTTP status (-1 for none), so missing endpoints are flagged. */
-    static String render(Suite suite, ToIntFunction<URI> status, long elapsedNanos, boolean sequential) {
+    static String render(Suite suite, ToIntFunction<URI> status, long elapsedNanos, boolean sequential,
+                         TraceExport traces) {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "Backpack is up (%s infrastructure) after %.1f s.",
                 suite.infrastructure().external() ? "external" : "embedded", elapsedNanos / 1e9)).append(NL).append(NL);
+        String gatewayBase = suite.gatewayUrl();
+        text.append("  Dashboard (admins) ").append(endpoint(gatewayBase + "/admin/", status))
+                .append("  (sign in with ./backpack token <user> --admin)").append(NL);
+        text.append("  Swagger UI         ").append(endpoint(gatewayBase + "/q/swagger-ui", status))
+                .append("  (each service has its own too, below)").append(NL);
+        text.append("  Metrics            ").append(endpoint(gatewayBase + "/q/metrics", status))
+                .append("  (Prometheus text; every service at <url>/q/metrics)").append(NL);
+        text.append("  Traces             ").append(traces.describe()).append(NL).append(NL);
         text.append(String.format(Locale.ROOT, "  %-20s %-24s %9s %10s", "SERVICE", "URL", "READY IN", "RSS"))
                 .append(NL);
         for (RunningService service : suite.services()) {

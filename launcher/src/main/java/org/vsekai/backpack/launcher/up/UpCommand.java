@@ -15,6 +15,7 @@ import org.vsekai.backpack.launcher.suite.ReadinessProbe;
 import org.vsekai.backpack.launcher.suite.Suite;
 import org.vsekai.backpack.launcher.suite.SuiteOptions;
 import org.vsekai.backpack.launcher.suite.SuiteStartException;
+import org.vsekai.backpack.launcher.suite.TraceExport;
 import org.vsekai.backpack.launcher.suite.VisionModels;
 
 import picocli.CommandLine.Command;
@@ -54,6 +55,16 @@ public final class UpCommand implements Callable<Integer> {
                     + "every frame when ../shared/data/models has it, else none).")
     Path visionModels;
 
+    @Option(names = "--traces", paramLabel = "FILE|URL",
+            description = "Export every service's spans: to a local FILE (OTLP/JSON, one export per line, appended) "
+                    + "or to the OTLP collector at an http(s) URL (see --traces-protocol). Default: not exported.")
+    String traces;
+
+    @Option(names = "--traces-protocol", paramLabel = "PROTOCOL", defaultValue = "grpc",
+            description = "The OTLP protocol of a --traces URL: grpc (usually port 4317) or http/protobuf (4318; "
+                    + "the URL then ends in /v1/traces). Default: ${DEFAULT-VALUE}.")
+    String tracesProtocol;
+
     /** A number, then {@link PortPlan}'s rule that the suite's ports fit below 65536. */
     static final class BasePort implements ITypeConverter<PortPlan> {
         @Override
@@ -82,6 +93,14 @@ public final class UpCommand implements Callable<Integer> {
                 return 1;
             }
         }
+        if (traces != null) {
+            try {
+                options = options.withTraces(TraceExport.parse(traces, tracesProtocol));
+            } catch (IllegalArgumentException e) {
+                out.println("Backpack did not start: " + e.getMessage());
+                return 1;
+            }
+        }
         routeInfrastructureLogs(options.logDirectory(), out);
         long begin = System.nanoTime();
         Suite suite;
@@ -96,7 +115,7 @@ public final class UpCommand implements Callable<Integer> {
         stopOnSignals(suite, signalExitCode);
         out.println();
         out.print(SuiteOverview.render(suite, ReadinessProbe.standard()::status, System.nanoTime() - begin,
-                sequential));
+                sequential, options.traces()));
         out.flush();
         suite.awaitServicesExit();
         boolean stopRequested = signalExitCode.get() != 0 || suite.isClosing();

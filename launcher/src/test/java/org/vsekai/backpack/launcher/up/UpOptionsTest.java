@@ -39,6 +39,17 @@ class UpOptionsTest {
                 .hasMessage("unknown option '--port'");
     }
 
+    @Test
+    void takesATraceTargetAndItsProtocol() {
+        UpCommand up = BackpackCommand.parse(new UpCommand(), List.of("--traces", "http://collector:4318/v1/traces",
+                "--traces-protocol=http/protobuf"));
+        assertThat(up.traces).isEqualTo("http://collector:4318/v1/traces");
+        assertThat(up.tracesProtocol).isEqualTo("http/protobuf");
+        UpCommand plain = BackpackCommand.parse(new UpCommand(), List.of());
+        assertThat(plain.traces).isNull();
+        assertThat(plain.tracesProtocol).isEqualTo("grpc");
+    }
+
     /** What UpOptions was before picocli: the base port, the start timeout and the sequential switch. */
     private static List<Object> parse(List<String> args) {
         UpCommand up = BackpackCommand.parse(new UpCommand(), args);

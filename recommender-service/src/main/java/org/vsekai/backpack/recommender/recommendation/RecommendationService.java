@@ -25,6 +25,7 @@ import org.vsekai.backpack.recommender.live.UserActivity;
 import org.vsekai.backpack.recommender.serving.ServingModel;
 import org.vsekai.backpack.recommender.serving.ServingSnapshot;
 
+import io.micrometer.core.annotation.Timed;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -45,6 +46,10 @@ import io.quarkus.runtime.Startup;
 public class RecommendationService {
 
     public static final String POPULARITY = "popularity@live";
+
+    /** The time of each answer, with a histogram (Prometheus buckets) so quantiles can be taken across instances. */
+    static final String LATENCY = "backpack.recommender.recommendation.duration";
+    static final String LATENCY_DESCRIPTION = "Time to compute one recommendation answer, per endpoint";
     /** How many of the user's items a {@code because} names at most. */
     static final int REASONS = 3;
 
@@ -62,6 +67,7 @@ public class RecommendationService {
         }
     }
 
+    @Timed(value = LATENCY, histogram = true, extraTags = {"endpoint", "user"}, description = LATENCY_DESCRIPTION)
     public Recommendations forUser(String userId, int limit, String kind) {
         LiveActivity activity = live.activity();
         Optional<UserActivity> user = activity.user(userId);
@@ -95,6 +101,7 @@ public class RecommendationService {
         return new Recommendations(userId, POPULARITY, popular(limit, kind, excluded::contains));
     }
 
+    @Timed(value = LATENCY, histogram = true, extraTags = {"endpoint", "similar"}, description = LATENCY_DESCRIPTION)
     public SimilarItems similar(String itemId, int limit, String kind) {
         LiveActivity activity = live.activity();
         if (activity.isGone(itemId)) {
@@ -123,6 +130,7 @@ public class RecommendationService {
         return new SimilarItems(itemId, POPULARITY, popular(limit, kind, itemId::equals));
     }
 
+    @Timed(value = LATENCY, histogram = true, extraTags = {"endpoint", "session"}, description = LATENCY_DESCRIPTION)
     public Recommendations session(List<String> sessionItems, int limit, String kind) {
         Set<String> seen = new LinkedHashSet<>(sessionItems);
         Optional<ServingSnapshot> current = serving.current();

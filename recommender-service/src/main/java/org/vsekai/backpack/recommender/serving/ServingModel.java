@@ -31,8 +31,11 @@ public class ServingModel {
     private volatile ServingSnapshot current;
     private final Map<String, Instant> erasedAt = new ConcurrentHashMap<>();
     private final Counter swaps;
+    private final MeterRegistry registry;
+    private Gauge servingVersion;
 
     public ServingModel(ModelStore store, MeterRegistry registry) {
+        this.registry = registry;
         current = store.loadNewest().orElse(null);
         if (current != null) {
             LOG.infof("Serving model %s (trained %s on %d interactions): %d users, %d items", current.version(),
@@ -45,6 +48,18 @@ public class ServingModel {
         Gauge.builder("backpack.recommender.model.trained.at", this,
                         model -> model.current == null ? Double.NaN : model.current.trainedAt().getEpochSecond())
                 .description("When the served model's training read its data (epoch seconds)").register(registry);
+        showVersion(current);
+    }
+
+    /** {@code backpack.recommender.model.serving{version}} is 1 for the version served, and only that one. */
+    private synchronized void showVersion(ServingSnapshot served) {
+        if (servingVersion != null) {
+            registry.remove(servingVersion);
+        }
+        String version = served == null ? "none" : served.version();
+        servingVersion = Gauge.builder("backpack.recommender.model.serving", () -> 1)
+                .description("The model version being served (1 under its version tag; \"none\" before the first)")
+                .tag("version", version).register(registry);
     }
 
     public Optional<ServingSnapshot> current() {
@@ -56,6 +71,7 @@ public class ServingModel {
         current = next;
         erasedAt.values().removeIf(at -> at.isBefore(next.trainedAt()));
         swaps.increment();
+        showVersion(next);
         LOG.infof("Now serving model %s: %d users, %d items", next.version(), next.users().size(),
                 next.items().size());
     }

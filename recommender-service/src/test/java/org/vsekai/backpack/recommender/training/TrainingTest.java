@@ -165,6 +165,29 @@ class TrainingTest {
     }
 
     @Test
+    void theMetricsShowTheServedVersionOnlyAndTimeEveryAnswerInAHistogram() {
+        double answered = userAnswersTimed();
+        TrainingJob job = Training.trainNow();
+        forUser(me, kindA, 10);
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics.lines().filter(line -> line.startsWith("backpack_recommender_model_serving{")))
+                .containsExactly("backpack_recommender_model_serving{version=\"" + job.modelVersion() + "\"} 1.0");
+        assertThat(userAnswersTimed()).isEqualTo(answered + 1);
+        assertThat(metrics.lines().filter(line -> line.startsWith("backpack_recommender_recommendation_duration_seconds"
+                + "_bucket{") && line.contains("endpoint=\"user\"")).count()).as("histogram buckets")
+                .isGreaterThan(10);
+    }
+
+    /** The count of timed user-recommendation answers at /q/metrics (0 before the first); exemplars after it. */
+    private static double userAnswersTimed() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith("backpack_recommender_recommendation_duration_seconds_count{")
+                        && line.contains("endpoint=\"user\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf("} ") + 2).split(" ")[0])).sum();
+    }
+
+    @Test
     void whatHappensAfterTheTrainingReachesRecommendationsAtOnce() {
         TrainingJob job = Training.trainNow();
         String late = "late-" + run;

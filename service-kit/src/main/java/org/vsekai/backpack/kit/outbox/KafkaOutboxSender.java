@@ -9,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.vsekai.backpack.contracts.EventJson;
 import org.vsekai.backpack.contracts.Topic;
 import org.vsekai.backpack.contracts.Topics;
+import org.vsekai.backpack.kit.tracing.TraceParent;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;

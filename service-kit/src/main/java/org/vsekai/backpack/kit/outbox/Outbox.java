@@ -11,6 +11,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import org.vsekai.backpack.contracts.Event;
 import org.vsekai.backpack.contracts.EventJson;
 import org.vsekai.backpack.kit.sql.OrdinalParameters;
+import org.vsekai.backpack.kit.tracing.TraceParent;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;

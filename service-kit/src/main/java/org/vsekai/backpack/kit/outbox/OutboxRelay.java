@@ -3,13 +3,17 @@ package org.vsekai.backpack.kit.outbox;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -25,7 +29,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Relays {@code outbox_events} to Kafka (docs/adr/0008): claims the oldest rows for a lease, sends them one after
  * the other in write order, and deletes each row only after the broker acknowledged its record. A failed send
  * stops the run and releases the rows not yet sent, so they go out, still in order, on the next run. Runs on a
- * timer and whenever a commit wakes it; one run at a time per instance, and the claim keeps instances apart.
+ * timer and whenever a commit wakes it; one run at a time per instance, and the claim keeps instances apart. The
+ * gauge {@code backpack.outbox.backlog} counts the rows not yet relayed, on the timer (at most once a second, and
+ * also while paused), so a stuck relay shows as a growing backlog.
  *
  * <p>Only a service that sets {@value #ENABLED}{@code =true} gets this bean, with the {@link Outbox} writer and the
  * {@link KafkaOutboxSender}: the kit is in every service, and the relay needs that service's reactive SQL
@@ -48,17 +54,36 @@ public class OutboxRelay {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicBoolean paused = new AtomicBoolean();
+    private final AtomicLong backlog = new AtomicLong();
+    private volatile long backlogCountedAt;
     private volatile long timer = -1;
 
-    public OutboxRelay(Pool pool, OutboxSender sender, OutboxConfig config, Vertx vertx) {
+    public OutboxRelay(Pool pool, OutboxSender sender, OutboxConfig config, Vertx vertx, MeterRegistry registry) {
         this.pool = pool;
         this.sender = sender;
         this.config = config;
         this.vertx = vertx;
+        Gauge.builder("backpack.outbox.backlog", backlog, AtomicLong::get)
+                .description("Outbox rows committed and not yet relayed to Kafka").register(registry);
     }
 
     void start(@Observes StartupEvent started) {
-        timer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> wake());
+        timer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> {
+            wake();
+            countBacklog();
+        });
+    }
+
+    /** Refreshes the backlog gauge, at most once a second; a failed count leaves the last value. */
+    private void countBacklog() {
+        long now = System.nanoTime();
+        if (now - backlogCountedAt < TimeUnit.SECONDS.toNanos(1)) {
+            return;
+        }
+        backlogCountedAt = now;
+        pool.query("SELECT count(*) AS pending FROM outbox_events").execute().subscribe().with(
+                rows -> backlog.set(rows.iterator().next().getLong("pending")),
+                failure -> LOG.debugf("Counting the outbox backlog failed: %s", failure.getMessage()));
     }
 
     void stop(@Observes ShutdownEvent stopping) {

@@ -1,5 +1,6 @@
 package org.vsekai.backpack.kit.outbox;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -95,6 +96,28 @@ class OutboxRelayTest {
         assertThat(probe.await(TOPIC, r -> key.equals(r.key()), QUIET)).as("not sent while paused").isEmpty();
 
         assertDeliveredOnceTheRelayRuns(event);
+    }
+
+    @Test
+    void theBacklogGaugeCountsTheRowsNotYetRelayed() {
+        Awaitility.await().atMost(WAIT).until(() -> backlog() >= 0);
+        double before = backlog();
+        for (int i = 0; i < 3; i++) {
+            SceneUploaded event = sceneUploaded();
+            writeWithSql(event.sceneId().toString(), event, true);
+        }
+
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(backlog()).isEqualTo(before + 3));
+        relay.resume();
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(backlog()).isZero());
+    }
+
+    /** backpack_outbox_backlog as Prometheus scrapes it; -1 before it is exported. */
+    private static double backlog() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith("backpack_outbox_backlog "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1)))
+                .findFirst().orElse(-1);
     }
 
     @Test

@@ -111,6 +111,25 @@ class CameraFrameFlowTest {
                 .isGreaterThan(sent.offset()));
     }
 
+    /** Inference time per model moves with each frame; each served model shows its version. */
+    @Test
+    void theMetricsTimeEachModelAndShowTheVersionsServed() {
+        Pattern runs = Pattern.compile("^backpack_vision_inference_duration_seconds_count\\{model=\"rf-detr\","
+                + "stage=\"run\"} (\\S+)", Pattern.MULTILINE);
+        String before = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher earlier = runs.matcher(before);
+        double runsBefore = earlier.find() ? Double.parseDouble(earlier.group(1)) : 0;
+        Frames frames = new Frames(blobs);
+        UUID scene = UUID.randomUUID();
+        frames.send(Frames.frame(scene, "Camera", frames.store(Frames.jpeg(64, 48, 0x404040)), 64, 48));
+        frames.probe().await(Topics.DETECTIONS_NAME, r -> scene.toString().equals(r.key()), WAIT);
+
+        assertThat(counter(runs)).isGreaterThanOrEqualTo(runsBefore + 1);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("backpack_vision_model_serving\\{model=\"rf-detr\",task=\"detection\","
+                + "version=\"[0-9a-f]{12}\"} 1.0");
+    }
+
     @Test
     void aFrameDeliveredTwiceYieldsTheSameEventIds() {
         Frames frames = new Frames(blobs);

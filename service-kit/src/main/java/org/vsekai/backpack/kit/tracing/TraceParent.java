@@ -1,4 +1,4 @@
-package org.vsekai.backpack.kit.outbox;
+package org.vsekai.backpack.kit.tracing;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -8,12 +8,12 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 
 /**
- * The W3C {@code traceparent} an outbox row keeps, so that its record continues the trace of the request that wrote
- * it rather than one of the relay's timer.
+ * The W3C {@code traceparent} that work stored for later keeps (an outbox row, an ingest job), so that what runs it
+ * later continues the trace of the request that stored it rather than one of a timer's.
  */
-final class TraceParent {
+public final class TraceParent {
 
-    static final String HEADER = "traceparent";
+    public static final String HEADER = "traceparent";
 
     private static final TextMapGetter<Map<String, String>> GETTER = new TextMapGetter<>() {
         @Override
@@ -31,14 +31,14 @@ final class TraceParent {
     }
 
     /** The current span's context as a {@code traceparent} value; null when no valid span is current. */
-    static String current() {
+    public static String current() {
         Map<String, String> carrier = new HashMap<>();
         W3CTraceContextPropagator.getInstance().inject(Context.current(), carrier, Map::put);
         return carrier.get(HEADER);
     }
 
     /** The context {@code traceparent} names, as a parent for the span that sends the record. */
-    static Context context(String traceparent) {
+    public static Context context(String traceparent) {
         return W3CTraceContextPropagator.getInstance().extract(Context.root(), Map.of(HEADER, traceparent), GETTER);
     }
 }
