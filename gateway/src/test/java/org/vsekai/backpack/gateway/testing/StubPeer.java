@@ -126,9 +126,9 @@ public class StubPeer {
         return aborted.stream().filter(path::equals).count();
     }
 
-    /** Requests whose headers arrived, at any path: whether a call reached this peer at all. */
-    public int requestsStarted() {
-        return started.size();
+    /** Requests at any path with this header containing {@code part} (a trace id, say): whether a call reached it. */
+    public long receivedWithHeader(String name, String part) {
+        return received.stream().filter(r -> r.header(name) != null && r.header(name).contains(part)).count();
     }
 
     /** Every request to this path whose body was read to its end, in arrival order. */
