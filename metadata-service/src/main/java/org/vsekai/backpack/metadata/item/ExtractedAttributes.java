@@ -3,6 +3,7 @@ package org.vsekai.backpack.metadata.item;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,6 +24,19 @@ public record ExtractedAttributes(String kind, String name, List<String> keyword
     /** The same attributes of another kind (a scene's item is of kind scene whatever its packets say). */
     public ExtractedAttributes withKind(String newKind) {
         return new ExtractedAttributes(newKind, name, keywords, categories, creator, license);
+    }
+
+    /**
+     * The same attributes with the text OCR read in the item's frames added to its keywords (after the version's
+     * own, each once): a sign or a poster in a scene says what it is about as a keyword does.
+     */
+    public ExtractedAttributes withReadTexts(List<String> texts) {
+        if (texts.isEmpty()) {
+            return this;
+        }
+        LinkedHashSet<String> merged = new LinkedHashSet<>(keywords);
+        merged.addAll(texts);
+        return new ExtractedAttributes(kind, name, List.copyOf(merged), categories, creator, license);
     }
 
     /** One row of {@code item_attribute_values}: an attribute column and one of its values. */
