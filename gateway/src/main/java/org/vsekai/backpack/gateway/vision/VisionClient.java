@@ -44,7 +44,8 @@ public interface VisionClient {
      * full, or the model took longer than its {@code runtime.request-timeout}. Relayed with their type.
      */
     Set<String> ANSWERED_UNAVAILABLE = Set.of(Problem.TYPE_BASE + "vision/busy", Problem.TYPE_BASE + "vision/timeout",
-            Problem.TYPE_BASE + "audio/busy", Problem.TYPE_BASE + "audio/no-model");
+            Problem.TYPE_BASE + "audio/busy", Problem.TYPE_BASE + "audio/no-model",
+            Problem.TYPE_BASE + "embeddings/disabled");
 
     @GET
     @Path("/models")
@@ -69,6 +70,30 @@ public interface VisionClient {
     @Path("/audio/segments")
     @Timeout(35_000)
     Uni<Response> segments(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] wav);
+
+    /** A WAV through voice activity and the acoustic model; never retried, given an inference's time. */
+    @POST
+    @Path("/audio/transcriptions")
+    @Timeout(35_000)
+    Uni<Response> transcriptions(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] wav);
+
+    /** A text spoken by the voice (JSON in, WAV out); never retried. */
+    @POST
+    @Path("/audio/speech")
+    @Timeout(35_000)
+    Uni<Response> speech(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] request);
+
+    /** A WAV transcribed and spoken again (WAV in, WAV out); never retried. */
+    @POST
+    @Path("/audio/speech-to-speech")
+    @Timeout(35_000)
+    Uni<Response> speechToSpeech(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] wav);
+
+    /** Texts to sentence embeddings (JSON both ways); never retried, like every inference. */
+    @POST
+    @Path("/embeddings")
+    @Timeout(35_000)
+    Uni<Response> embeddings(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] request);
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
