@@ -20,6 +20,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -94,6 +95,14 @@ public interface VisionClient {
     @Path("/embeddings")
     @Timeout(35_000)
     Uni<Response> embeddings(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] request);
+
+    /** Items by the meaning of a text: the query runs through the embedding model, so never retried. */
+    @GET
+    @Path("/items/search")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Timeout(5_000)
+    Uni<Response> searchItems(@QueryParam("q") String query, @QueryParam("kind") String kind,
+                              @QueryParam("limit") Integer limit);
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {

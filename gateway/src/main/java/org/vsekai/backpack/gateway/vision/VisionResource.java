@@ -14,6 +14,10 @@ import org.vsekai.backpack.contracts.audio.SpeechSegments;
 import org.vsekai.backpack.contracts.audio.Transcript;
 import org.vsekai.backpack.contracts.embedding.EmbeddingRequest;
 import org.vsekai.backpack.contracts.embedding.Embeddings;
+import org.vsekai.backpack.contracts.embedding.ItemSearchResult;
+import org.vsekai.backpack.contracts.http.Paging;
+import org.vsekai.backpack.kit.problem.ProblemException;
+import org.vsekai.backpack.kit.request.RequestChecks;
 import org.vsekai.backpack.contracts.http.Problem;
 import org.vsekai.backpack.contracts.vision.InferenceResult;
 import org.vsekai.backpack.contracts.vision.ModelCatalog;
@@ -33,6 +37,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -251,5 +256,39 @@ public class VisionResource {
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] request) {
         BodyLimits.requireAtMost(request, maxTextBody);
         return vision.embeddings(contentType, request).map(Peers::relay);
+    }
+
+    @GET
+    @Path("items:search")
+    @RateLimited(RateClass.INFERENCE)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Search items by text",
+            description = "The items whose text (name, description, keywords with the OCR text folded in, categories "
+                    + "and detected classes) is nearest the query's in meaning, best first, each with its cosine "
+                    + "similarity: every item compared below the service's search.exact-below, Lucene's HNSW graph "
+                    + "above it (method says which).")
+    @APIResponse(responseCode = "200", description = "The items found",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ItemSearchResult.class)))
+    @APIResponse(responseCode = "400", description = "No query (no-query), one too long (query-too-long), or a bad "
+            + "kind or limit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "No embedding model (disabled, relayed); or the vision "
+            + "service is unavailable (vision-unavailable)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> searchItems(@Parameter(description = "The text to search for (1,000 characters at most)")
+                                     @QueryParam("q") String query,
+                                     @Parameter(description = "Only items of this kind (avatar, map, prop, scene)")
+                                     @QueryParam("kind") String kind,
+                                     @Parameter(description = "1 to 100, 10 by default")
+                                     @QueryParam(Paging.LIMIT_PARAMETER) String limit) {
+        if (query == null || query.isBlank()) {
+            throw new ProblemException(Problem.ofType("search/no-query", 400, "No query",
+                    "?q= needs a text to search for"));
+        }
+        if (kind != null) {
+            RequestChecks.id("kind", kind);
+        }
+        return vision.searchItems(query, kind, RequestChecks.limit(limit, Paging.DEFAULT_RANKED)).map(Peers::relay);
     }
 }

@@ -307,6 +307,29 @@ class VisionRoutesTest {
     }
 
     @Test
+    void anItemSearchReachesTheServiceWithItsQueryAndItsAnswerComesBack() {
+        String found = "{\"query\":\"old castle\",\"method\":\"exact\",\"indexed\":2,"
+                + "\"items\":[{\"itemId\":\"castle-1\",\"kind\":\"map\",\"score\":0.61}]}";
+        peers.vision().answer("GET", "/items/search", 200, "application/json", found);
+
+        // Unencoded, as curl sends it: RestAssured would write the colon as %3A, which routes match literally.
+        asUser().urlEncodingEnabled(false).when().get("/api/v1/items:search?q=old%20castle&kind=map&limit=3")
+                .then().statusCode(200).body("items[0].itemId", equalTo("castle-1")).body("method", equalTo("exact"));
+        StubPeer.Received received = peers.vision().lastAt("/items/search");
+        assertThat(received.header(ForwardedIdentity.USER_HEADER)).isEqualTo(user);
+        assertThat(java.net.URLDecoder.decode(received.query(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("q=old castle").contains("kind=map").contains("limit=3");
+
+        int reached = peers.vision().receivedAt("/items/search").size();
+        asUser().urlEncodingEnabled(false).when().get("/api/v1/items:search").then().statusCode(400)
+                .body("type", equalTo("https://backpack.v-sekai.org/problems/search/no-query"));
+        asUser().urlEncodingEnabled(false).when().get("/api/v1/items:search?q=castle&limit=101")
+                .then().statusCode(400);
+        assertThat(peers.vision().receivedAt("/items/search")).hasSize(reached);
+        given().urlEncodingEnabled(false).when().get("/api/v1/items:search?q=castle").then().statusCode(401);
+    }
+
+    @Test
     void theApiDescribesBothOperationsAndTheirProblems() {
         given().queryParam("format", "json").when().get("/q/openapi")
                 .then().statusCode(200)
@@ -317,6 +340,7 @@ class VisionRoutesTest {
                 .body("paths", hasKey("/api/v1/audio/speech"))
                 .body("paths", hasKey("/api/v1/audio/speech-to-speech"))
                 .body("paths", hasKey("/api/v1/embeddings"))
+                .body("paths", hasKey("/api/v1/items:search"))
                 .body("paths.'/api/v1/embeddings'.post.security[0]", hasKey("bearer"))
                 .body("paths.'/api/v1/embeddings'.post.responses.keySet()", hasItems("200", "400", "413", "429", "503"))
                 .body("paths.'/api/v1/audio/speech'.post.responses.'200'.content.keySet()", hasItems("audio/wav"))
