@@ -3,6 +3,7 @@ package org.vsekai.backpack.contracts;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.vsekai.backpack.contracts.embedding.ItemEmbedding;
 import org.vsekai.backpack.contracts.interaction.InteractionEvent;
 import org.vsekai.backpack.contracts.metadata.ItemAttributes;
 import org.vsekai.backpack.contracts.privacy.UserErasure;
@@ -24,6 +25,7 @@ public final class Topics {
     public static final String KEYPOINTS_NAME = "keypoints";
     public static final String ITEM_ATTRIBUTES_NAME = "item-attributes";
     public static final String USER_ERASURES_NAME = "user-erasures";
+    public static final String ITEM_EMBEDDINGS_NAME = "item-embeddings";
 
     // Partition counts bound consumer parallelism; interactions carry the most traffic.
     public static final Topic<InteractionEvent> INTERACTIONS =
@@ -40,11 +42,13 @@ public final class Topics {
             new Topic<>(KEYPOINTS_NAME, 3, Keypoints.class, Keypoints.CURRENT_VERSION, false);
     public static final Topic<ItemAttributes> ITEM_ATTRIBUTES =
             new Topic<>(ITEM_ATTRIBUTES_NAME, 3, ItemAttributes.class, ItemAttributes.CURRENT_VERSION, true);
+    public static final Topic<ItemEmbedding> ITEM_EMBEDDINGS =
+            new Topic<>(ITEM_EMBEDDINGS_NAME, 3, ItemEmbedding.class, ItemEmbedding.CURRENT_VERSION, true);
     public static final Topic<UserErasure> USER_ERASURES =
             new Topic<>(USER_ERASURES_NAME, 3, UserErasure.class, UserErasure.CURRENT_VERSION, false);
 
     private static final List<Topic<?>> ALL = List.of(INTERACTIONS, SCENE_UPLOADED, SCENE_METADATA, CAMERA_FRAMES,
-            DETECTIONS, KEYPOINTS, ITEM_ATTRIBUTES, USER_ERASURES);
+            DETECTIONS, KEYPOINTS, ITEM_ATTRIBUTES, ITEM_EMBEDDINGS, USER_ERASURES);
 
     private Topics() {
     }

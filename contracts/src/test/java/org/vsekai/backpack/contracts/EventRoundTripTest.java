@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.vsekai.backpack.contracts.embedding.ItemEmbedding;
 import org.vsekai.backpack.contracts.interaction.ActivityType;
 import org.vsekai.backpack.contracts.interaction.InteractionEvent;
 import org.vsekai.backpack.contracts.kafka.CameraFrameDeserializer;
@@ -22,6 +23,7 @@ import org.vsekai.backpack.contracts.kafka.DetectionsDeserializer;
 import org.vsekai.backpack.contracts.kafka.EventSerializer;
 import org.vsekai.backpack.contracts.kafka.InteractionEventDeserializer;
 import org.vsekai.backpack.contracts.kafka.ItemAttributesDeserializer;
+import org.vsekai.backpack.contracts.kafka.ItemEmbeddingDeserializer;
 import org.vsekai.backpack.contracts.kafka.KeypointsDeserializer;
 import org.vsekai.backpack.contracts.kafka.SceneMetadataDeserializer;
 import org.vsekai.backpack.contracts.kafka.SceneUploadedDeserializer;
@@ -90,6 +92,9 @@ class EventRoundTripTest {
                 new Sample(Topics.ITEM_ATTRIBUTES, new ItemAttributes(1, UUID.randomUUID(), "item-9", "avatar", "Robot",
                         List.of("robot", "metal"), List.of("sci-fi"), "user-1", "CC-BY-4.0", List.of("person"), T),
                         new ItemAttributesDeserializer()),
+                new Sample(Topics.ITEM_EMBEDDINGS, new ItemEmbedding(1, UUID.randomUUID(), "item-9", "avatar",
+                        "all-minilm-l6-v2", "0123456789ab", "Robot. robot. metal", new float[] {0.6f, -0.8f}, T),
+                        new ItemEmbeddingDeserializer()),
                 new Sample(Topics.USER_ERASURES, new UserErasure(1, UUID.randomUUID(), "user-1", "user-1", T),
                         new UserErasureDeserializer()));
     }

@@ -40,6 +40,8 @@ public final class TestConfigs {
                     .withSources(new PropertiesConfigSource(properties, 250))
                     .withSources(new PropertiesConfigSource(extra, "test-extra", 400))
                     .withMapping(VisionConfig.class)
+                    // Also under backpack.vision: without its mapping the search's keys would be unknown ones.
+                    .withMapping(org.vsekai.backpack.vision.search.SearchConfig.class)
                     .build();
             return config.getConfigMapping(VisionConfig.class);
         } catch (IOException e) {

@@ -14,10 +14,20 @@ import org.vsekai.backpack.contracts.Event;
  *
  * @param kind            {@code avatar}, {@code map}, {@code prop} or {@code scene}
  * @param detectedClasses object classes the vision service found in the item's frames
+ * @param description     the item's description (schema:description, dc:description); null when it has none and
+ *                        from producers older than this field
  */
 public record ItemAttributes(int version, UUID eventId, String itemId, String kind, String name,
                              List<String> keywords, List<String> categories, String creator, String license,
-                             List<String> detectedClasses, Instant updatedAt) implements Event {
+                             List<String> detectedClasses, Instant updatedAt, String description) implements Event {
 
     public static final int CURRENT_VERSION = 1;
+
+    /** The attributes without a description, as the record had them before it carried one. */
+    public ItemAttributes(int version, UUID eventId, String itemId, String kind, String name, List<String> keywords,
+                          List<String> categories, String creator, String license, List<String> detectedClasses,
+                          Instant updatedAt) {
+        this(version, eventId, itemId, kind, name, keywords, categories, creator, license, detectedClasses,
+                updatedAt, null);
+    }
 }

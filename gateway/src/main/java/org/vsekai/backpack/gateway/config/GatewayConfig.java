@@ -95,12 +95,20 @@ public interface GatewayConfig {
         MemorySize maxImageBody();
 
         /**
-         * Largest WAV of {@code POST /api/v1/audio/segments}, held in memory here as an image is; at most the
+         * Largest WAV of {@code POST /api/v1/audio/segments}, {@code /transcriptions} and
+         * {@code /speech-to-speech}, held in memory here as an image is; at most the
          * vision-service's {@code backpack.vision.audio.max-bytes} (64 MiB). 16 MiB is about nine minutes of 16 kHz
          * mono, which the service answers well within the call's timeout.
          */
         @WithDefault("16M")
         MemorySize maxAudioBody();
+
+        /**
+         * Largest body of {@code POST /api/v1/embeddings} and {@code POST /api/v1/audio/speech} (JSON texts): 64
+         * texts of a few hundred characters, or one text the voice speaks, fit in 256 KiB with room to spare.
+         */
+        @WithDefault("256K")
+        MemorySize maxTextBody();
 
         /** Largest body of {@code POST /api/v1/jsonld/*}. */
         @WithDefault("1M")

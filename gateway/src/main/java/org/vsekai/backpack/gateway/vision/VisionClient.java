@@ -20,6 +20,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -44,7 +45,8 @@ public interface VisionClient {
      * full, or the model took longer than its {@code runtime.request-timeout}. Relayed with their type.
      */
     Set<String> ANSWERED_UNAVAILABLE = Set.of(Problem.TYPE_BASE + "vision/busy", Problem.TYPE_BASE + "vision/timeout",
-            Problem.TYPE_BASE + "audio/busy", Problem.TYPE_BASE + "audio/no-model");
+            Problem.TYPE_BASE + "audio/busy", Problem.TYPE_BASE + "audio/no-model",
+            Problem.TYPE_BASE + "embeddings/disabled");
 
     @GET
     @Path("/models")
@@ -69,6 +71,38 @@ public interface VisionClient {
     @Path("/audio/segments")
     @Timeout(35_000)
     Uni<Response> segments(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] wav);
+
+    /** A WAV through voice activity and the acoustic model; never retried, given an inference's time. */
+    @POST
+    @Path("/audio/transcriptions")
+    @Timeout(35_000)
+    Uni<Response> transcriptions(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] wav);
+
+    /** A text spoken by the voice (JSON in, WAV out); never retried. */
+    @POST
+    @Path("/audio/speech")
+    @Timeout(35_000)
+    Uni<Response> speech(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] request);
+
+    /** A WAV transcribed and spoken again (WAV in, WAV out); never retried. */
+    @POST
+    @Path("/audio/speech-to-speech")
+    @Timeout(35_000)
+    Uni<Response> speechToSpeech(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] wav);
+
+    /** Texts to sentence embeddings (JSON both ways); never retried, like every inference. */
+    @POST
+    @Path("/embeddings")
+    @Timeout(35_000)
+    Uni<Response> embeddings(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] request);
+
+    /** Items by the meaning of a text: the query runs through the embedding model, so never retried. */
+    @GET
+    @Path("/items/search")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Timeout(5_000)
+    Uni<Response> searchItems(@QueryParam("q") String query, @QueryParam("kind") String kind,
+                              @QueryParam("limit") Integer limit);
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {

@@ -260,6 +260,75 @@ class VisionRoutesTest {
                 .hasSize(reached);
     }
 
+    @ParameterizedTest
+    @CsvSource({
+            "/audio/transcriptions, audio/wav, application/json, 1048577",
+            "/audio/speech-to-speech, audio/wav, audio/wav, 1048577",
+            "/audio/speech, application/json, audio/wav, 65537",
+            "/embeddings, application/json, application/json, 65537"})
+    void speechAndEmbeddingsReachTheServiceAsTheirBytesTheirProblemsComeBackAndOversizeOnesDoNot(
+            String path, String sent, String answered, int oversize) {
+        String answer = "answer of " + path + " " + UUID.randomUUID();
+        peers.vision().answer("POST", path, 200, answered, answer);
+        byte[] body = randomBytes(20_000);
+
+        String relayed = asUser().contentType(sent).body(body).when().post("/api/v1" + path)
+                .then().statusCode(200).contentType(answered).extract().asString();
+        assertThat(relayed).as("the service's answer, byte for byte").isEqualTo(answer);
+        StubPeer.Received received = peers.vision().lastAt(path);
+        assertThat(received.body()).isEqualTo(body);
+        assertThat(received.header("Content-Type")).isEqualTo(sent);
+        assertThat(received.header(ForwardedIdentity.USER_HEADER)).isEqualTo(user);
+
+        // The service's 4xx problem and its answered 503 come back with their status and type.
+        String bad = "https://backpack.v-sekai.org/problems/" + (path.startsWith("/embeddings")
+                ? "embeddings/no-texts" : "audio/bad-wav");
+        peers.vision().answer("POST", path, 400, "application/problem+json",
+                "{\"type\":\"" + bad + "\",\"title\":\"Bad\",\"status\":400}");
+        asUser().contentType(sent).body(randomBytes(10)).when().post("/api/v1" + path)
+                .then().statusCode(400).contentType("application/problem+json").body("type", equalTo(bad));
+        String noModel = "https://backpack.v-sekai.org/problems/" + (path.startsWith("/embeddings")
+                ? "embeddings/disabled" : "audio/no-model");
+        peers.vision().answer("POST", path, 503, "application/problem+json",
+                "{\"type\":\"" + noModel + "\",\"title\":\"No model\",\"status\":503}");
+        asUser().contentType(sent).body(randomBytes(10)).when().post("/api/v1" + path)
+                .then().statusCode(503).body("type", equalTo(noModel));
+
+        int reached = peers.vision().receivedAt(path).size();
+        asUser().config(RestAssuredConfig.config().encoderConfig(EncoderConfig.encoderConfig()
+                        .appendDefaultContentCharsetToContentTypeIfUndefined(false))
+                        .httpClient(HttpClientConfig.httpClientConfig().setParam("http.protocol.expect-continue", true)))
+                .contentType(sent).body(new byte[oversize]).when().post("/api/v1" + path)
+                .then().statusCode(413).body("type", equalTo("https://backpack.v-sekai.org/problems/body-too-large"));
+        assertThat(peers.vision().receivedAt(path)).as("max-audio-body 1 MiB, max-text-body 64 KiB in tests")
+                .hasSize(reached);
+
+        given().contentType(sent).body(body).when().post("/api/v1" + path).then().statusCode(401);
+    }
+
+    @Test
+    void anItemSearchReachesTheServiceWithItsQueryAndItsAnswerComesBack() {
+        String found = "{\"query\":\"old castle\",\"method\":\"exact\",\"indexed\":2,"
+                + "\"items\":[{\"itemId\":\"castle-1\",\"kind\":\"map\",\"score\":0.61}]}";
+        peers.vision().answer("GET", "/items/search", 200, "application/json", found);
+
+        // Unencoded, as curl sends it: RestAssured would write the colon as %3A, which routes match literally.
+        asUser().urlEncodingEnabled(false).when().get("/api/v1/items:search?q=old%20castle&kind=map&limit=3")
+                .then().statusCode(200).body("items[0].itemId", equalTo("castle-1")).body("method", equalTo("exact"));
+        StubPeer.Received received = peers.vision().lastAt("/items/search");
+        assertThat(received.header(ForwardedIdentity.USER_HEADER)).isEqualTo(user);
+        assertThat(java.net.URLDecoder.decode(received.query(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("q=old castle").contains("kind=map").contains("limit=3");
+
+        int reached = peers.vision().receivedAt("/items/search").size();
+        asUser().urlEncodingEnabled(false).when().get("/api/v1/items:search").then().statusCode(400)
+                .body("type", equalTo("https://backpack.v-sekai.org/problems/search/no-query"));
+        asUser().urlEncodingEnabled(false).when().get("/api/v1/items:search?q=castle&limit=101")
+                .then().statusCode(400);
+        assertThat(peers.vision().receivedAt("/items/search")).hasSize(reached);
+        given().urlEncodingEnabled(false).when().get("/api/v1/items:search?q=castle").then().statusCode(401);
+    }
+
     @Test
     void theApiDescribesBothOperationsAndTheirProblems() {
         given().queryParam("format", "json").when().get("/q/openapi")
@@ -267,6 +336,14 @@ class VisionRoutesTest {
                 .body("paths", hasKey("/api/v1/models"))
                 .body("paths", hasKey("/api/v1/infer/{model}"))
                 .body("paths", hasKey("/api/v1/audio/segments"))
+                .body("paths", hasKey("/api/v1/audio/transcriptions"))
+                .body("paths", hasKey("/api/v1/audio/speech"))
+                .body("paths", hasKey("/api/v1/audio/speech-to-speech"))
+                .body("paths", hasKey("/api/v1/embeddings"))
+                .body("paths", hasKey("/api/v1/items:search"))
+                .body("paths.'/api/v1/embeddings'.post.security[0]", hasKey("bearer"))
+                .body("paths.'/api/v1/embeddings'.post.responses.keySet()", hasItems("200", "400", "413", "429", "503"))
+                .body("paths.'/api/v1/audio/speech'.post.responses.'200'.content.keySet()", hasItems("audio/wav"))
                 .body("paths.'/api/v1/models'.get.security[0]", hasKey("bearer"))
                 .body("paths.'/api/v1/models'.get.responses.'200'.content.'application/json'.schema.'$ref'",
                         equalTo("#/components/schemas/ModelCatalog"))

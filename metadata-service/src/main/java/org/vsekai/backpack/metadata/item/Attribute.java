@@ -13,7 +13,9 @@ public enum Attribute {
     KEYWORDS("keyword", true, true),
     CATEGORIES("category", true, true),
     CREATOR("creator", false, false),
-    LICENSE("license", false, false);
+    LICENSE("license", false, false),
+    /** Not a query key (not indexed, like the name): the text the item's embedding reads. */
+    DESCRIPTION("description", false, false);
 
     private final String column;
     private final boolean many;

@@ -30,6 +30,8 @@ public final class AttributeExtractor {
     /** Values collected per attribute are bounded: a document with 10 000 keywords is not 10 000 index rows. */
     static final int MAX_VALUES = 64;
     static final int MAX_VALUE_LENGTH = 512;
+    /** A description is prose, longer than a keyword; past this it is left out like any value too long. */
+    static final int MAX_DESCRIPTION_LENGTH = 4096;
 
     private AttributeExtractor() {
     }
@@ -48,7 +50,8 @@ public final class AttributeExtractor {
                 }
                 for (String value : values(item, rule)) {
                     String normalised = rule.attribute().normalise(value);
-                    if (!normalised.isEmpty() && normalised.length() <= MAX_VALUE_LENGTH
+                    if (!normalised.isEmpty() && normalised.length() <= (rule.attribute() == Attribute.DESCRIPTION
+                            ? MAX_DESCRIPTION_LENGTH : MAX_VALUE_LENGTH)
                             && values.size() < (rule.attribute().many() ? MAX_VALUES : 1)) {
                         values.add(normalised);
                     }
@@ -57,7 +60,8 @@ public final class AttributeExtractor {
         }
         return new ExtractedAttributes(first(found.get(Attribute.KIND)), first(found.get(Attribute.NAME)),
                 List.copyOf(found.get(Attribute.KEYWORDS)), List.copyOf(found.get(Attribute.CATEGORIES)),
-                first(found.get(Attribute.CREATOR)), first(found.get(Attribute.LICENSE)));
+                first(found.get(Attribute.CREATOR)), first(found.get(Attribute.LICENSE)),
+                first(found.get(Attribute.DESCRIPTION)));
     }
 
     private static JsonObject itemNode(JsonArray expanded) {

@@ -55,6 +55,10 @@ public final class AttributeMapping {
             Rule.of(DC + "title", Attribute.NAME, Take.TEXT),
             Rule.of(AS + "name", Attribute.NAME, Take.TEXT),
 
+            Rule.of(SCHEMA + "description", Attribute.DESCRIPTION, Take.TEXT),
+            Rule.of(DC + "description", Attribute.DESCRIPTION, Take.TEXT),
+            Rule.of(AS + "summary", Attribute.DESCRIPTION, Take.TEXT),
+
             Rule.of(SCHEMA + "keywords", Attribute.KEYWORDS, Take.TERMS),
             Rule.of(DC + "subject", Attribute.KEYWORDS, Take.TERMS),
 

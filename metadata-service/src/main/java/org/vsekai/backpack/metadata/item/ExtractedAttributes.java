@@ -3,6 +3,7 @@ package org.vsekai.backpack.metadata.item;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,10 +11,10 @@ import org.vsekai.backpack.contracts.metadata.ItemAttributes;
 
 /**
  * The recommendation attributes of one version of an item's metadata, as {@link AttributeExtractor} found them.
- * Absent single values are null, absent lists empty.
+ * Absent single values are null, absent lists empty. Versions stored before descriptions were read have none.
  */
 public record ExtractedAttributes(String kind, String name, List<String> keywords, List<String> categories,
-                                  String creator, String license) {
+                                  String creator, String license, String description) {
 
     public ExtractedAttributes {
         keywords = List.copyOf(keywords);
@@ -22,7 +23,20 @@ public record ExtractedAttributes(String kind, String name, List<String> keyword
 
     /** The same attributes of another kind (a scene's item is of kind scene whatever its packets say). */
     public ExtractedAttributes withKind(String newKind) {
-        return new ExtractedAttributes(newKind, name, keywords, categories, creator, license);
+        return new ExtractedAttributes(newKind, name, keywords, categories, creator, license, description);
+    }
+
+    /**
+     * The same attributes with the text OCR read in the item's frames added to its keywords (after the version's
+     * own, each once): a sign or a poster in a scene says what it is about as a keyword does.
+     */
+    public ExtractedAttributes withReadTexts(List<String> texts) {
+        if (texts.isEmpty()) {
+            return this;
+        }
+        LinkedHashSet<String> merged = new LinkedHashSet<>(keywords);
+        merged.addAll(texts);
+        return new ExtractedAttributes(kind, name, List.copyOf(merged), categories, creator, license, description);
     }
 
     /** One row of {@code item_attribute_values}: an attribute column and one of its values. */
@@ -57,7 +71,7 @@ public record ExtractedAttributes(String kind, String name, List<String> keyword
     /** The record with an event id of the caller's making, for republishing one version with new detections. */
     public ItemAttributes toEvent(UUID eventId, String itemId, Instant updatedAt, List<String> detectedClasses) {
         return new ItemAttributes(ItemAttributes.CURRENT_VERSION, eventId, itemId, kind, name, keywords, categories,
-                creator, license, List.copyOf(detectedClasses), updatedAt);
+                creator, license, List.copyOf(detectedClasses), updatedAt, description);
     }
 
     /** A deterministic event id, so that a retry or a redelivery gives consumers the same id to skip. */

@@ -101,9 +101,10 @@ public class ItemMetadataStore {
                         .execute(Tuple.from(List.of(itemId, head.version(), at, document, expanded,
                                 json(extracted)))))
                 .call(head -> rewriteIndex(connection, itemId, extracted))
-                .chain(head -> detectedClasses(connection, itemId).map(detected -> new StoredVersion(itemId,
-                        head.version(), versionAt, head.ownerId(), document, expanded, extracted, detected)))
-                .call(stored -> attributes.publish(connection, extracted.toEvent(itemId, stored.version(),
+                .chain(head -> detectedClasses(connection, itemId).chain(detected -> readTexts(connection, itemId)
+                        .map(texts -> new StoredVersion(itemId, head.version(), versionAt, head.ownerId(), document,
+                                expanded, extracted.withReadTexts(texts), detected))))
+                .call(stored -> attributes.publish(connection, stored.attributes().toEvent(itemId, stored.version(),
                         versionAt, stored.detectedClasses())));
     }
 
@@ -115,6 +116,20 @@ public class ItemMetadataStore {
                     List<String> labels = new ArrayList<>();
                     rows.forEach(row -> labels.add(row.getString("label")));
                     return labels;
+                });
+    }
+
+    /**
+     * The text OCR read in the item's frames so far, in text order (table {@code item_read_texts}), for
+     * {@link ExtractedAttributes#withReadTexts}.
+     */
+    public static Uni<List<String>> readTexts(SqlConnection connection, String itemId) {
+        return connection.preparedQuery("SELECT text FROM item_read_texts WHERE item_id = $1 ORDER BY text")
+                .execute(Tuple.of(itemId))
+                .map(rows -> {
+                    List<String> texts = new ArrayList<>();
+                    rows.forEach(row -> texts.add(row.getString("text")));
+                    return texts;
                 });
     }
 
@@ -157,9 +172,10 @@ public class ItemMetadataStore {
     /** The current version with the classes detected so far, or {@code null} when none was ever stored. */
     public Uni<StoredVersion> currentWithClasses(String itemId) {
         return current(itemId).chain(stored -> stored == null ? Uni.createFrom().<StoredVersion>nullItem()
-                : pool.withConnection(connection -> detectedClasses(connection, itemId)).map(detected ->
-                        new StoredVersion(stored.itemId(), stored.version(), stored.versionAt(), stored.ownerId(),
-                                stored.document(), stored.expanded(), stored.attributes(), detected)));
+                : pool.withConnection(connection -> detectedClasses(connection, itemId).chain(detected ->
+                        readTexts(connection, itemId).map(texts -> new StoredVersion(stored.itemId(),
+                                stored.version(), stored.versionAt(), stored.ownerId(), stored.document(),
+                                stored.expanded(), stored.attributes().withReadTexts(texts), detected)))));
     }
 
     /**

@@ -63,7 +63,7 @@ public class SceneItems {
                     metadata.sceneId(), e.getMessage());
             ObjectNode bare = typed(null);
             return new SceneItem(bare.toString(), "[{\"@type\":[\"" + SCENE_TYPE + "\"]}]",
-                    new ExtractedAttributes(KIND, null, List.of(), List.of(), null, null));
+                    new ExtractedAttributes(KIND, null, List.of(), List.of(), null, null, null));
         }
     }
 

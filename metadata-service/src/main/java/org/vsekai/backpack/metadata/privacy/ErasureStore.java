@@ -60,6 +60,8 @@ public class ErasureStore {
                         "DELETE FROM item_attribute_values WHERE item_id IN (" + OWNED + ")").execute(user))
                 .chain(() -> connection.preparedQuery(
                         "DELETE FROM item_detected_classes WHERE item_id IN (" + OWNED + ")").execute(user))
+                .chain(() -> connection.preparedQuery(
+                        "DELETE FROM item_read_texts WHERE item_id IN (" + OWNED + ")").execute(user))
                 // Records about these items that the relay has not sent yet would publish the user's data after
                 // the erase; the tombstones below replace them.
                 .chain(() -> connection.preparedQuery("DELETE FROM outbox_events WHERE topic = $2 "

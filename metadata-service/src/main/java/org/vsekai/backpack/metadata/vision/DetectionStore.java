@@ -24,7 +24,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** The {@code item_detected_classes} table. SQL that PostgreSQL and CockroachDB both run. */
+/** The {@code item_detected_classes} and {@code item_read_texts} tables. SQL that PostgreSQL and CockroachDB both run. */
 @ApplicationScoped
 public class DetectionStore {
 
@@ -44,15 +44,20 @@ public class DetectionStore {
     }
 
     /**
-     * Adds the labels to the item's detected classes and records the event id, in one transaction; when a label is
-     * new and the item has a current version, puts that version's record with the grown class list in the outbox.
+     * Adds the labels to the item's detected classes and the read texts to its read texts and records the event id,
+     * in one transaction; when a label or a text is new and the item has a current version, puts that version's
+     * record with the grown class list and keywords in the outbox.
      * A transaction that lost a serialization conflict (with a PUT of the item) runs again ({@link TransactionRetry}).
      */
-    public Uni<Folded> foldOnce(UUID eventId, String itemId, Collection<String> labels, Instant at) {
+    public Uni<Folded> foldOnce(UUID eventId, String itemId, Collection<String> labels, Collection<String> texts,
+                                Instant at) {
         OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
         return TransactionRetry.retrying(() -> pool.withTransaction(connection -> ProcessedEvents.once(connection,
                         eventId, Topics.DETECTIONS_NAME, at, new Folded(false, null), () -> lockHead(connection, itemId)
-                                .chain(() -> addLabels(connection, itemId, labels, when))
+                                .chain(() -> add(connection, "item_detected_classes (item_id, label, detected_at)",
+                                        itemId, labels, when))
+                                .chain(labelsAdded -> add(connection, "item_read_texts (item_id, text, read_at)",
+                                        itemId, texts, when).map(textsAdded -> labelsAdded + textsAdded))
                                 .chain(added -> added == 0
                                         ? Uni.createFrom().item(new Folded(true, null))
                                         : republish(connection, eventId, itemId, at)))
@@ -70,16 +75,16 @@ public class DetectionStore {
                 .execute(Tuple.of(itemId)).replaceWithVoid();
     }
 
-    private static Uni<Integer> addLabels(SqlConnection connection, String itemId, Collection<String> labels,
-                                          OffsetDateTime at) {
-        if (labels.isEmpty()) {
+    /** Inserts (item, value, at) rows into one of the two tables (a constant of this class); how many were new. */
+    private static Uni<Integer> add(SqlConnection connection, String tableAndColumns, String itemId,
+                                    Collection<String> values, OffsetDateTime at) {
+        if (values.isEmpty()) {
             return Uni.createFrom().item(0);
         }
         List<Tuple> rows = new ArrayList<>();
-        labels.forEach(label -> rows.add(Tuple.of(itemId, label, at)));
-        // executeBatch gives one row set per tuple; each says whether its label was new.
-        return connection.preparedQuery("INSERT INTO item_detected_classes (item_id, label, detected_at) "
-                        + "VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+        values.forEach(value -> rows.add(Tuple.of(itemId, value, at)));
+        // executeBatch gives one row set per tuple; each says whether its value was new.
+        return connection.preparedQuery("INSERT INTO " + tableAndColumns + " VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
                 .executeBatch(rows)
                 .map(result -> {
                     int added = 0;
@@ -105,8 +110,9 @@ public class DetectionStore {
                     ExtractedAttributes attributes = ItemMetadataStore.readAttributes(head.getString("attributes"));
                     UUID eventId = ExtractedAttributes.eventId("item-attributes:" + itemId + "#"
                             + head.getInteger("version") + "+detections:" + detectionsEventId);
-                    return ItemMetadataStore.detectedClasses(connection, itemId).map(detected ->
-                            new Folded(true, attributes.toEvent(eventId, itemId, at, detected)));
+                    return ItemMetadataStore.detectedClasses(connection, itemId).chain(detected ->
+                            ItemMetadataStore.readTexts(connection, itemId).map(texts -> new Folded(true,
+                                    attributes.withReadTexts(texts).toEvent(eventId, itemId, at, detected))));
                 });
     }
 }

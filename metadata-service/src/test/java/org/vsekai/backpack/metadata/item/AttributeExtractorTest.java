@@ -41,10 +41,14 @@ class AttributeExtractorTest {
                 {"@context": "https://backpack.v-sekai.org/contexts/backpack.jsonld",
                  "id": "urn:backpack:item:ada-avatar", "type": "Avatar", "name": "Ada",
                  "creator": "urn:backpack:user:ada", "license": "https://creativecommons.org/licenses/by/4.0/",
-                 "keywords": ["Robot", "blue", "robot"], "category": ["Sci-Fi"], "heightMeters": 1.7}""");
+                 "keywords": ["Robot", "blue", "robot"], "category": ["Sci-Fi"], "heightMeters": 1.7,
+                 "description": "  A tall blue robot. "}""");
 
         assertThat(attributes).isEqualTo(new ExtractedAttributes("avatar", "Ada", List.of("robot", "blue"),
-                List.of("sci-fi"), "urn:backpack:user:ada", "https://creativecommons.org/licenses/by/4.0/"));
+                List.of("sci-fi"), "urn:backpack:user:ada", "https://creativecommons.org/licenses/by/4.0/",
+                "A tall blue robot."));
+        assertThat(attributes.indexRows()).as("the description is no query key")
+                .extracting(ExtractedAttributes.IndexRow::attribute).doesNotContain("description");
     }
 
     @Test
@@ -112,7 +116,7 @@ class AttributeExtractorTest {
                 {"@context": {"ex": "http://example.org/"}, "ex:colour": "red"}""");
 
         assertThat(attributes).isEqualTo(new ExtractedAttributes(null, null, List.of(), List.of(),
-                null, null));
+                null, null, null));
         assertThat(attributes.indexRows()).isEmpty();
     }
 

@@ -73,7 +73,7 @@ class ItemMetadataResourceTest {
                 .body("attributes.kind", equalTo("avatar"))
                 .body("attributes.name", equalTo("Ada v1"))
                 .body("attributes.keySet()", equalTo(Set.of("kind", "name", "keywords", "categories",
-                        "creator", "license")));
+                        "creator", "license", "description")));
         put(item, avatar(item, "Ada v2", "urn:backpack:user:ada", "android"))
                 .statusCode(200)
                 .header("ETag", equalTo("\"2\""))

@@ -74,6 +74,36 @@ class DetectionsFlowTest {
     }
 
     @Test
+    void textReadInFramesIsFoldedIntoTheItemsKeywords() {
+        UUID scene = UUID.randomUUID();
+        String item = scene.toString();
+        putScene(item, "Arcade");
+
+        Detection sign = new Detection("text", 0.9, BOX).withText("  Game   Over ", 0.97);
+        Detection poster = new Detection("text", 0.8, BOX).withText("HIGH SCORE", 0.9);
+        Detection misread = new Detection("text", 0.9, BOX).withText("xq#z", 0.2);
+        Detection faintBox = new Detection("text", 0.3, BOX).withText("insert coin", 0.99);
+        Detection repeat = new Detection("text", 0.9, BOX).withText("lobby", 0.99);
+        Detections frame = detections(scene, sign, poster, misread, faintBox, repeat);
+        send(frame);
+        ItemAttributes folded = awaitAttributes(item, a -> a.keywords().contains("game over"));
+        assertThat(folded.keywords()).as("the version's keyword first, then confident text, once each, in order")
+                .containsExactly("lobby", "game over", "high score");
+        assertThat(folded.detectedClasses()).containsExactly("text");
+
+        given().get("/items/{id}/attributes", item).then().statusCode(200)
+                .body("attributes.keywords", org.hamcrest.Matchers.contains("lobby", "game over", "high score"));
+
+        // A redelivery adds nothing; a new version keeps the read text after its own keywords.
+        send(frame);
+        putScene(item, "Arcade v2");
+        ItemAttributes newVersion = awaitAttributes(item, a -> "Arcade v2".equals(a.name()));
+        assertThat(newVersion.keywords()).containsExactly("lobby", "game over", "high score");
+        assertThat(records(item)).as("the PUT, the fold, the second PUT: the redelivery published nothing")
+                .hasSize(3);
+    }
+
+    @Test
     void classesDetectedBeforeTheItemHasMetadataGoOutWithItsFirstPut() {
         UUID scene = UUID.randomUUID();
         String item = scene.toString();

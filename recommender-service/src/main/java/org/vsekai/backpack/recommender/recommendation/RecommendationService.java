@@ -22,6 +22,7 @@ import org.vsekai.backpack.kit.problem.ProblemException;
 import org.vsekai.backpack.recommender.live.LiveActivity;
 import org.vsekai.backpack.recommender.live.LiveState;
 import org.vsekai.backpack.recommender.live.UserActivity;
+import org.vsekai.backpack.recommender.content.ItemVectors;
 import org.vsekai.backpack.recommender.serving.ServingModel;
 import org.vsekai.backpack.recommender.serving.ServingSnapshot;
 
@@ -35,8 +36,11 @@ import io.quarkus.runtime.Startup;
  * <ul>
  * <li>for a user the model knows: iALS over all items (norm-bounded scan), {@code because} from RP3beta links;</li>
  * <li>for a user it does not (new since the training): RP3beta over the items they showed interest in since;</li>
+ * <li>for a user whose items the model does not know (cold start): the items nearest the mean of their items' text
+ * embeddings ({@value ItemVectors#CONTENT}, ADR 21);</li>
  * <li>otherwise, and for a session of unknown items: live time-decayed popularity ({@value #POPULARITY}).</li>
  * </ul>
+ * Similar items of an item the model cannot answer for (no interactions) are the items nearest its embedding.
  * Whatever the model, the user's backpack and seen items, read live, are never recommended, {@code kind}
  * keeps only items of that kind (kinds are live too), and a gone item (its tombstone, live) is never served, nor
  * used as a source, from a model trained before it went.
@@ -55,14 +59,17 @@ public class RecommendationService {
 
     private final LiveState live;
     private final ServingModel serving;
+    private final ItemVectors vectors;
     private final MeterRegistry registry;
     private final Map<String, Counter> served = new ConcurrentHashMap<>();
 
-    public RecommendationService(LiveState live, ServingModel serving, MeterRegistry registry) {
+    public RecommendationService(LiveState live, ServingModel serving, ItemVectors vectors, MeterRegistry registry) {
         this.live = live;
         this.serving = serving;
+        this.vectors = vectors;
         this.registry = registry;
         for (String endpoint : List.of("user", "similar", "session")) {
+            counter(endpoint, "content");
             counter(endpoint, "popularity"); // registered at zero from the start, so rates over it are defined
         }
     }
@@ -97,6 +104,14 @@ public class RecommendationService {
                 }
             }
         }
+        Optional<float[]> profile = user.flatMap(u -> vectors.profile(u.positiveItems()));
+        if (profile.isPresent()) {
+            List<ScoredItem> items = content(profile.get(), limit, kind, excluded::contains);
+            if (!items.isEmpty()) {
+                count("user", "content");
+                return new Recommendations(userId, ItemVectors.CONTENT, items);
+            }
+        }
         count("user", "popularity");
         return new Recommendations(userId, POPULARITY, popular(limit, kind, excluded::contains));
     }
@@ -112,7 +127,7 @@ public class RecommendationService {
         // A model trained before the item's last removal knows another item of that id, not this one.
         int item = current.filter(model -> activity.mayServe(itemId, model.trainedAt()))
                 .map(model -> model.items().indexOf(itemId)).orElse(-1);
-        if (item < 0 && !activity.knowsItem(itemId)) {
+        if (item < 0 && !activity.knowsItem(itemId) && !vectors.has(itemId)) {
             throw new ProblemException(Problem.ofType("item-not-found", 404, "Unknown item",
                     "No interaction with and no attributes of item " + itemId + " have reached the recommender"));
         }
@@ -125,7 +140,15 @@ public class RecommendationService {
                         .map(s -> new ScoredItem(model.items().idOf(s.item()), s.score(), List.of())).toList());
             }
         }
-        // Known, but too new or too lonely for the model: what is popular is the best guess there is.
+        // Known, but too new or too lonely for the model: its text says most, else what is popular.
+        Optional<float[]> own = vectors.of(itemId);
+        if (own.isPresent()) {
+            List<ScoredItem> items = content(own.get(), limit, kind, itemId::equals);
+            if (!items.isEmpty()) {
+                count("similar", "content");
+                return new SimilarItems(itemId, ItemVectors.CONTENT, items);
+            }
+        }
         count("similar", "popularity");
         return new SimilarItems(itemId, POPULARITY, popular(limit, kind, itemId::equals));
     }
@@ -155,6 +178,14 @@ public class RecommendationService {
                 .map(s -> new ScoredItem(model.items().idOf(s.item()), s.score(),
                         ids(model, model.neighbours().because(sources, s.item(), REASONS))))
                 .toList();
+    }
+
+    private List<ScoredItem> content(float[] query, int limit, String kind, Predicate<String> excluded) {
+        LiveActivity activity = live.activity();
+        Predicate<String> allowed = id -> !excluded.test(id) && !activity.isGone(id)
+                && (kind == null || activity.kindOf(id).filter(kind::equals).isPresent());
+        return vectors.nearest(query, limit, allowed).stream()
+                .map(n -> new ScoredItem(n.itemId(), n.score(), List.of())).toList();
     }
 
     private List<ScoredItem> popular(int limit, String kind, Predicate<String> excluded) {
