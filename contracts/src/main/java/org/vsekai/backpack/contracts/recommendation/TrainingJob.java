@@ -12,8 +12,16 @@ import java.time.Instant;
  * @param trigger      {@code admin}, {@code schedule}, {@code startup} or {@code erasure}
  * @param modelVersion the version the run produced, once it succeeded
  * @param error        why it failed, once it failed
+ * @param evaluation   the trained model's offline figures, once it succeeded (absent for runs stored before them)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainingJob(String id, TrainingState state, String trigger, Instant requestedAt, Instant startedAt,
-                          Instant finishedAt, String modelVersion, Integer interactions, String error) {
+                          Instant finishedAt, String modelVersion, Integer interactions, String error,
+                          TrainingEvaluation evaluation) {
+
+    /** A run without figures (queued, running, failed). */
+    public TrainingJob(String id, TrainingState state, String trigger, Instant requestedAt, Instant startedAt,
+                       Instant finishedAt, String modelVersion, Integer interactions, String error) {
+        this(id, state, trigger, requestedAt, startedAt, finishedAt, modelVersion, interactions, error, null);
+    }
 }

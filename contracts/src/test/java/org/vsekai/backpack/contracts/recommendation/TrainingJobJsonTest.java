@@ -27,11 +27,29 @@ class TrainingJobJsonTest {
     }
 
     @Test
+    void theEvaluationFiguresRoundTripAndASkippedOneKeepsOnlyWhy() throws Exception {
+        Instant at = Instant.parse("2026-12-03T08:10:00Z");
+        TrainingJob evaluated = new TrainingJob("job-2", TrainingState.SUCCEEDED, "admin", at, at, at, "v2", 40, null,
+                new TrainingEvaluation("ials", 0.41, 0.12, 0.6, 25, null));
+        String json = EventJson.mapper().writeValueAsString(evaluated);
+        assertThat(EventJson.mapper().readTree(json).path("evaluation").path("ndcgAt10").doubleValue())
+                .isEqualTo(0.41);
+        assertThat(EventJson.mapper().readValue(json, TrainingJob.class)).isEqualTo(evaluated);
+
+        TrainingJob skipped = new TrainingJob("job-3", TrainingState.SUCCEEDED, "admin", at, at, at, "v3", 2, null,
+                TrainingEvaluation.skipped("ials", "too few users"));
+        String skippedJson = EventJson.mapper().writeValueAsString(skipped);
+        assertThat(EventJson.mapper().readTree(skippedJson).path("evaluation").has("ndcgAt10")).isFalse();
+        assertThat(EventJson.mapper().readValue(skippedJson, TrainingJob.class)).isEqualTo(skipped);
+    }
+
+    @Test
     void aJobAsTheRecommenderAnsweredBeforeReadsTheSame() throws Exception {
         TrainingJob job = EventJson.mapper().readValue(
                 "{\"id\":\"j1\",\"state\":\"SUCCEEDED\",\"trigger\":\"admin\",\"modelVersion\":\"v1\","
                         + "\"interactions\":12}", TrainingJob.class);
         assertThat(job.state()).isEqualTo(TrainingState.SUCCEEDED);
+        assertThat(job.evaluation()).isNull();
         assertThat(job.state().finished()).isTrue();
         assertThat(TrainingState.RUNNING.finished()).isFalse();
         assertThatThrownBy(() -> EventJson.mapper().readValue("{\"id\":\"j2\",\"state\":\"DONE\"}",

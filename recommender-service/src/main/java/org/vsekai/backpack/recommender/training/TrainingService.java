@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
+import org.vsekai.backpack.contracts.recommendation.TrainingEvaluation;
 import org.vsekai.backpack.contracts.recommendation.TrainingJob;
 import org.vsekai.backpack.contracts.recommendation.TrainingState;
 import org.vsekai.backpack.recommender.RecommenderConfig;
@@ -37,7 +38,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Runs trainings one at a time on a thread of its own (the models then use every core), never on the event loop:
- * read the interactions, fit, save the versioned file, swap it in. Anything that fails leaves the served model as it
+ * read the interactions, fit, save the versioned file, swap it in, then score it on a holdout split
+ * ({@link HoldoutEvaluation}) and store the figures with the run. Anything that fails leaves the served model as it
  * was. A request while a job is queued or running gets that job, not a second one; an erasure during a run asks
  * for one more run afterwards, since the running one may have read the erased user's rows. Every job and each
  * change of its state is stored ({@link TrainingJobRepository}); a job the previous process left queued or running
@@ -202,8 +204,9 @@ public class TrainingService {
             LOG.infof("Training %s: model %s serving (%d users, %d items, %d pairs) after %d ms; %d old files deleted",
                     queued.id(), version, snapshot.users().size(), snapshot.items().size(), snapshot.interactions(),
                     (System.nanoTime() - started) / 1_000_000, pruned);
+            TrainingEvaluation figures = evaluate(queued.id(), pairs);
             record(new TrainingJob(queued.id(), TrainingState.SUCCEEDED, queued.trigger(), queued.requestedAt(),
-                    readAt, now(), version, snapshot.interactions(), null));
+                    readAt, now(), version, snapshot.interactions(), null, figures));
         } catch (Throwable e) { // a failed training must never take the service (or the served model) down
             if ("succeeded".equals(outcome)) {
                 LOG.errorf(e, "Training %s succeeded but its state could not be stored", queued.id());
@@ -216,6 +219,22 @@ public class TrainingService {
         } finally {
             duration(outcome).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             finish(queued.id());
+        }
+    }
+
+    /**
+     * The model's offline figures, once it serves (so that they never delay the swap); a failure here leaves the run
+     * succeeded, with the reason in place of the figures.
+     */
+    private TrainingEvaluation evaluate(String id, InteractionMatrix pairs) {
+        long started = System.nanoTime();
+        try {
+            TrainingEvaluation figures = trainer.evaluate(pairs, line -> LOG.infof("Training %s: %s", id, line));
+            LOG.infof("Training %s: evaluated in %d ms", id, (System.nanoTime() - started) / 1_000_000);
+            return figures;
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Training %s: the evaluation failed; the model serves without figures", id);
+            return TrainingEvaluation.skipped(HoldoutEvaluation.ALGORITHM, "evaluation failed: " + e);
         }
     }
 

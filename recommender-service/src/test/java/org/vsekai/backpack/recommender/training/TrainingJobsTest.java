@@ -13,9 +13,14 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.vsekai.backpack.contracts.interaction.ActivityType;
+import org.vsekai.backpack.contracts.recommendation.TrainingEvaluation;
 import org.vsekai.backpack.contracts.recommendation.TrainingJob;
 import org.vsekai.backpack.contracts.recommendation.TrainingState;
+import org.vsekai.backpack.recommender.Events;
 import org.vsekai.backpack.recommender.RecommenderConfig;
 import org.vsekai.backpack.recommender.model.matrix.InteractionMatrix;
 import org.vsekai.backpack.recommender.serving.ModelStore;
@@ -61,6 +66,23 @@ class TrainingJobsTest {
 
     @Inject
     Pool database;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    /** Something to train on when this class runs first (the database is shared by the test classes). */
+    @BeforeEach
+    void storeSomeInteractions() {
+        String run = "tj-" + UUID.randomUUID().toString().substring(0, 8);
+        try (Events events = new Events(bootstrap)) {
+            for (int u = 0; u < 3; u++) {
+                for (int i = 0; i < 3; i++) {
+                    events.interaction(run + "-u" + u, ActivityType.LIKE, run + "-i" + i);
+                }
+            }
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> Events.rows(database, "interactions", "item_id", run) == 9);
+    }
 
     @Test
     void jobsAndTheirStatesOutliveTheServiceThatRanThem() {
@@ -130,6 +152,23 @@ class TrainingJobsTest {
         } finally {
             restarted.stop();
         }
+    }
+
+    @Test
+    void aRunWithoutFiguresKeepsWhyAndOneWithFiguresKeepsThemExactly() {
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        TrainingJob skipped = new TrainingJob(UUID.randomUUID().toString(), TrainingState.SUCCEEDED, "admin", at, at,
+                at, "v-skipped", 3, null, TrainingEvaluation.skipped("ials", "too little data for a holdout"));
+        TrainingJob evaluated = new TrainingJob(UUID.randomUUID().toString(), TrainingState.SUCCEEDED, "admin", at,
+                at, at, "v-evaluated", 300, null, new TrainingEvaluation("ials", 0.1234567890123, 1.0 / 3, 0.5, 17,
+                        null));
+        jobs.insert(skipped, config.training().jobsKept()).await().atMost(WAIT);
+        jobs.insert(evaluated, config.training().jobsKept()).await().atMost(WAIT);
+
+        TrainingJob readSkipped = Training.job(skipped.id());
+        assertThat(readSkipped).isEqualTo(skipped);
+        assertThat(readSkipped.evaluation().ndcgAt10()).isNull();
+        assertThat(Training.job(evaluated.id())).isEqualTo(evaluated);
     }
 
     @Test

@@ -30,6 +30,7 @@ import org.vsekai.backpack.contracts.interaction.ActivityType;
 import org.vsekai.backpack.contracts.recommendation.Recommendations;
 import org.vsekai.backpack.contracts.recommendation.ScoredItem;
 import org.vsekai.backpack.contracts.recommendation.SimilarItems;
+import org.vsekai.backpack.contracts.recommendation.TrainingEvaluation;
 import org.vsekai.backpack.contracts.recommendation.TrainingJob;
 import org.vsekai.backpack.contracts.recommendation.TrainingState;
 import org.vsekai.backpack.recommender.Events;
@@ -127,6 +128,18 @@ class TrainingTest {
         // Saved under its version, the newest file; older ones beyond the configured number are deleted.
         assertThat(store.versions()).endsWith(job.modelVersion()).hasSizeLessThanOrEqualTo(config.models().keep());
         assertThat(Training.jobs().get(0).id()).isEqualTo(job.id());
+        // Versioned with its holdout figures, stored with the run and served by the job endpoint.
+        TrainingEvaluation figures = job.evaluation();
+        assertThat(figures).isNotNull();
+        assertThat(figures.skipped()).isNull();
+        assertThat(figures.algorithm()).isEqualTo("ials");
+        assertThat(figures.evaluatedUsers()).isPositive();
+        assertThat(List.of(figures.ndcgAt10(), figures.precisionAt10(), figures.recallAt10()))
+                .allSatisfy(value -> assertThat(value).isBetween(0.0, 1.0));
+        assertThat(Training.job(job.id()).evaluation()).isEqualTo(figures);
+        assertThat(database.preparedQuery("SELECT eval_ndcg_at_10 FROM training_jobs WHERE id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(UUID.fromString(job.id()))).await().indefinitely()
+                .iterator().next().getDouble(0)).as("stored in its column").isEqualTo(figures.ndcgAt10());
 
         // User-item: iALS, my group's other items, never mine, each explained by my items.
         Recommendations mine = forUser(me, kindA, 10);
