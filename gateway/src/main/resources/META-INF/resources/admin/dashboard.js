@@ -64,12 +64,24 @@ function render(snapshot) {
       cell(row, run.modelVersion || "");
       cell(row, run.state);
       cell(row, run.interactions ?? "", true);
+      evaluation(row, run.evaluation);
       cell(row, run.trigger);
       cell(row, run.finishedAt ? new Date(run.finishedAt).toLocaleTimeString() : "");
       cell(row, run.error || "");
     });
   }
   renderDetections(snapshot.detections);
+}
+
+// A run's holdout figures: nDCG@10, P@10, R@10 and the users they average over; "skipped" (why in its title) when
+// the run had too little data to hold any out, empty for runs without an evaluation.
+function evaluation(row, figures) {
+  const ready = figures != null && figures.ndcgAt10 != null;
+  const ndcg = cell(row, ready ? figures.ndcgAt10.toFixed(4) : (figures?.skipped ? "skipped" : ""), true);
+  if (!ready && figures?.skipped) ndcg.title = figures.skipped;
+  cell(row, ready ? figures.precisionAt10.toFixed(4) : "", true);
+  cell(row, ready ? figures.recallAt10.toFixed(4) : "", true);
+  cell(row, ready ? figures.evaluatedUsers : "", true);
 }
 
 function renderDetections(detections) {

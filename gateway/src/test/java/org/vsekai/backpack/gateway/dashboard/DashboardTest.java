@@ -106,7 +106,8 @@ class DashboardTest {
                 "{\"models\":[{\"name\":\"rf-detr\",\"version\":\"0123456789ab\",\"task\":\"detection\"}]}");
         recommender.answer("GET", "/admin/training/jobs", 200, "application/json",
                 "[{\"id\":\"t-1\",\"state\":\"SUCCEEDED\",\"trigger\":\"admin\",\"modelVersion\":\"v-42\","
-                        + "\"interactions\":1234}]");
+                        + "\"interactions\":1234,\"evaluation\":{\"algorithm\":\"ials\",\"ndcgAt10\":0.3125,"
+                        + "\"precisionAt10\":0.1,\"recallAt10\":0.45,\"evaluatedUsers\":17}}]");
 
         JsonNode snapshot = JSON.readTree(asAdmin().when().get(DASHBOARD).then().statusCode(200).extract().asString());
 
@@ -116,6 +117,10 @@ class DashboardTest {
         assertThat(snapshot.path("visionModels").path("models").get(0).path("version").asText())
                 .isEqualTo("0123456789ab");
         assertThat(snapshot.path("training").get(0).path("modelVersion").asText()).isEqualTo("v-42");
+        JsonNode figures = snapshot.path("training").get(0).path("evaluation");
+        assertThat(figures.path("ndcgAt10").doubleValue()).isEqualTo(0.3125);
+        assertThat(figures.path("recallAt10").doubleValue()).isEqualTo(0.45);
+        assertThat(figures.path("evaluatedUsers").intValue()).isEqualTo(17);
         for (StubPeer peer : List.of(peers.ingest(), peers.vision(), recommender)) {
             String path = peer == peers.ingest() ? "/queue" : peer == recommender ? "/admin/training/jobs" : "/models";
             StubPeer.Received received = peer.lastAt(path);
