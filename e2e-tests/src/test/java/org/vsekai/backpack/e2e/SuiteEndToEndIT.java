@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -371,6 +372,17 @@ class SuiteEndToEndIT {
         assertThat(attributes.path("attributes").path("creator").asText()).isEqualTo("backpack");
         assertThat(texts(attributes.path("detectedClasses"))).containsExactly("car", "chair", "person");
 
+        // The vision-service embeds the item's text from its item-attributes event: its title finds it.
+        String searchUrl = suite.gatewayUrl() + "/api/v1/items:search?kind=scene&limit=10&q="
+                + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode found = await("the scene found by its title").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    HttpResponse<String> answer = get(searchUrl, token);
+                    return answer.statusCode() == 200 ? JSON.readTree(answer.body()) : null;
+                }, result -> result != null && result.path("items").findValuesAsText("itemId").contains(sceneId));
+        assertThat(found.path("items").findValuesAsText("kind")).containsOnly("scene");
+
         // The recommender: the scene is an item it knows, of kind scene; visited, it is recommended as a scene.
         await("the recommender knows the scene").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> get(suite.gatewayUrl() + "/api/v1/items/" + sceneId + "/similar").statusCode() == 200);
@@ -450,14 +462,18 @@ class SuiteEndToEndIT {
         WebDriver browser = DashboardBrowser.open();
         try {
             browser.get(suite.gatewayUrl() + "/admin/");
+            // The page re-renders its tables on every server-sent update: an element found may be replaced before it
+            // is read, so each read finds it again inside a wait that retries a stale one.
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            wait.ignoring(StaleElementReferenceException.class);
             browser.findElement(By.id("token")).sendKeys(token(RUN + "ops", true));
             browser.findElement(By.id("sign-in-button")).click();
-            WebElement records = wait.until(ExpectedConditions.presenceOfElementLocated(
-                    By.cssSelector("#topic-interactions .records")));
+            By records = By.cssSelector("#topic-interactions .records");
+            wait.until(ExpectedConditions.presenceOfElementLocated(records));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("jobs-completed")));
-            long before = Long.parseLong(records.getText());
-            int updatesBefore = Integer.parseInt(browser.findElement(By.id("updated")).getAttribute("data-updates"));
+            long before = wait.until(driver -> Long.parseLong(driver.findElement(records).getText()));
+            int updatesBefore = wait.until(driver -> Integer.parseInt(driver.findElement(By.id("updated"))
+                    .getAttribute("data-updates")));
 
             // Interactions and a frame to find things in: the numbers must move, and boxes appear.
             for (int i = 0; i < 3; i++) {
@@ -484,31 +500,35 @@ class SuiteEndToEndIT {
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(training.statusCode()).as(training.body()).isEqualTo(202);
 
-            wait.until(driver -> Long.parseLong(driver.findElement(By.cssSelector("#topic-interactions .records"))
-                    .getText()) >= before + 3);
+            wait.until(driver -> Long.parseLong(driver.findElement(records).getText()) >= before + 3);
             // The recommender's group commits what it consumed: its lag on interactions shows (Kafka is read every 5 s).
             wait.until(ExpectedConditions.textMatches(By.id("topic-interactions"),
                     Pattern.compile("recommender\\S*: \\d+")));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#training tbody tr")));
-            WebElement drawn = wait.until(ExpectedConditions.presenceOfElementLocated(
+            wait.until(ExpectedConditions.presenceOfElementLocated(
                     By.cssSelector("figure.detection[data-drawn='true']")));
-            assertThat(Integer.parseInt(browser.findElement(By.id("updated")).getAttribute("data-updates")))
-                    .as("live updates").isGreaterThan(updatesBefore);
-            // The boxes are drawn in the page's red on the white frame: count such pixels in the canvas.
-            Long red = (Long) ((JavascriptExecutor) browser).executeScript("""
-                    const c = arguments[0].querySelector('canvas');
+            int updatesAfter = wait.until(driver -> Integer.parseInt(driver.findElement(By.id("updated"))
+                    .getAttribute("data-updates")));
+            assertThat(updatesAfter).as("live updates").isGreaterThan(updatesBefore);
+            // The boxes are drawn in the page's red on the white frame: count such pixels in the canvas (in one
+            // script, so no update can replace the figure between finding and reading it).
+            Long red = wait.until(driver -> (Long) ((JavascriptExecutor) driver).executeScript("""
+                    const f = document.querySelector("figure.detection[data-drawn='true']");
+                    if (!f) return null;
+                    const c = f.querySelector('canvas');
                     const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
                     let n = 0;
                     for (let i = 0; i < d.length; i += 4) if (d[i] > 200 && d[i + 1] < 80 && d[i + 2] < 120) n++;
-                    return n;""", drawn);
+                    return n;"""));
             assertThat(red).as("red box pixels on the frame").isGreaterThan(100);
-            assertThat(browser.findElement(By.id("detections")).getText()).contains("person");
+            String detections = wait.until(driver -> driver.findElement(By.id("detections")).getText());
+            assertThat(detections).contains("person");
             Path shot = Path.of(System.getProperty("backpack.root", "..")).toAbsolutePath().normalize()
                     .resolve("e2e-tests/target/dashboard.png");
             Files.createDirectories(shot.getParent());
             Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
             System.out.printf("[dashboard] interactions %d -> %s, frame %s drawn; screenshot %s%n", before,
-                    browser.findElement(By.cssSelector("#topic-interactions .records")).getText(), frameId, shot);
+                    wait.until(driver -> driver.findElement(records).getText()), frameId, shot);
         } finally {
             browser.quit();
         }
