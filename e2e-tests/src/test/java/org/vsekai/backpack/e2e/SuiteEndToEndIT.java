@@ -358,6 +358,23 @@ class SuiteEndToEndIT {
                 .containsExactly(TinyVisionModels.DETECTOR, TinyVisionModels.POSE);
         assertThat(frame.path("analysedAt").isTextual()).isTrue();
 
+        // Ingest's poses: the frame's two bodies, 2D (one camera), and the one found by searching with the other.
+        JsonNode poses = JSON.readTree(get(sceneUrl + "/poses", token).body());
+        assertThat(poses.path("poses").findValuesAsText("method")).containsExactly("single-camera-2d",
+                "single-camera-2d");
+        assertThat(poses.path("poses").path(0).path("frameIds").path(0).asText()).isEqualTo(frameId);
+        String searchBody = "{\"frameId\":\"" + frameId + "\",\"person\":0,\"limit\":5}";
+        JsonNode similar = await("the frame's other body found by pose search").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> JSON.readTree(send("/api/v1/poses/search", "application/json", token,
+                        searchBody.getBytes(java.nio.charset.StandardCharsets.UTF_8)).body()),
+                        found -> found.path("poses").size() == 1);
+        assertThat(similar.path("poses").path(0).path("person").asInt()).isEqualTo(1);
+        assertThat(similar.path("poses").path(0).path("frameIds").path(0).asText()).isEqualTo(frameId);
+        HttpResponse<String> strangers = send("/api/v1/poses/search", "application/json",
+                token(RUN + "stranger", false), searchBody.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(strangers.statusCode()).as(strangers.body()).isEqualTo(403);
+
         // The metadata-service: the scene is an item of kind scene, its XMP title its name, the classes detected.
         String attributesUrl = suite.gatewayUrl() + "/api/v1/items/" + sceneId + "/attributes";
         JsonNode attributes = await("the scene item's detected classes").atMost(Duration.ofSeconds(60))

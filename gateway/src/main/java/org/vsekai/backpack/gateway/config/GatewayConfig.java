@@ -110,6 +110,10 @@ public interface GatewayConfig {
         @WithDefault("256K")
         MemorySize maxTextBody();
 
+        /** Largest body of {@code POST /api/v1/poses/search}: 17 points of three numbers need about 1 KiB. */
+        @WithDefault("16K")
+        MemorySize maxPoseQueryBody();
+
         /** Largest body of {@code POST /api/v1/jsonld/*}. */
         @WithDefault("1M")
         MemorySize maxJsonLdBody();

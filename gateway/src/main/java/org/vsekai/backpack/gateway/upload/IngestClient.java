@@ -11,7 +11,9 @@ import org.vsekai.backpack.gateway.security.ForwardedIdentityHeaders;
 
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -22,7 +24,8 @@ import jakarta.ws.rs.core.Response;
 /**
  * The ingest-service's public REST API as the gateway calls it ({@code quarkus.rest-client.ingest.*}), with the
  * caller's identity on every call: reads only, each with a timeout (1 s unless it says otherwise), a few retries and
- * a circuit breaker of its own. Streamed uploads go through {@link IngestUploadClient}.
+ * a circuit breaker of its own (a pose search too: it only reads). Streamed uploads go through
+ * {@link IngestUploadClient}.
  */
 @RegisterRestClient(configKey = IngestClient.PEER)
 @RegisterClientHeaders(ForwardedIdentityHeaders.class)
@@ -72,6 +75,21 @@ public interface IngestClient {
     @Timeout(3000)
     @Retry
     Uni<Response> frameImage(@PathParam("id") String sceneId, @PathParam("frame") String frameId);
+
+    /** A scene's poses (owner or admin). */
+    @GET
+    @Path("/scenes/{id}/poses")
+    @Timeout(2000)
+    @Retry
+    Uni<Response> scenePoses(@PathParam("id") String sceneId);
+
+    /** The caller's poses nearest a query (JSON both ways); a read, so retried. */
+    @POST
+    @Path("/poses/search")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Timeout(2000)
+    @Retry
+    Uni<Response> searchPoses(byte[] query);
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {

@@ -193,6 +193,33 @@ class RoutingTest {
     }
 
     @Test
+    void posesAreReadAndSearchedAtTheIngestServiceAsTheCaller() {
+        String scene = UUID.randomUUID().toString();
+        peers.ingest().answer("GET", "/scenes/" + scene + "/poses", 200, "application/json",
+                "{\"sceneId\":\"" + scene + "\",\"poses\":[{\"method\":\"triangulated-3d\"}]}");
+        given().when().get("/api/v1/scenes/{id}/poses", scene).then().statusCode(200)
+                .body("poses[0].method", equalTo("triangulated-3d"));
+        assertThat(peers.ingest().lastAt("/scenes/" + scene + "/poses").header("X-Backpack-User")).isEqualTo(admin);
+
+        String query = "{\"frameId\":\"" + UUID.randomUUID() + "\",\"limit\":3}";
+        peers.ingest().answer("POST", "/poses/search", 200, "application/json",
+                "{\"method\":\"single-camera-2d\",\"search\":\"EXACT\",\"indexed\":2,\"poses\":[]}");
+        given().contentType("application/json").body(query).when().post("/api/v1/poses/search")
+                .then().statusCode(200).body("indexed", equalTo(2));
+        assertThat(peers.ingest().lastAt("/poses/search").bodyText()).isEqualTo(query);
+
+        peers.ingest().answer("POST", "/poses/search", 422, "application/problem+json",
+                "{\"type\":\"https://backpack.v-sekai.org/problems/pose/no-root\",\"status\":422,"
+                        + "\"title\":\"The pose has no hips\"}");
+        given().contentType("application/json").body("{\"points\":[]}").when().post("/api/v1/poses/search")
+                .then().statusCode(422).body("type", equalTo("https://backpack.v-sekai.org/problems/pose/no-root"));
+        int before = peers.ingest().receivedAt("/poses/search").size();
+        given().contentType("application/json").body("{\"points\":\"" + "x".repeat(17 * 1024) + "\"}")
+                .when().post("/api/v1/poses/search").then().statusCode(413);
+        assertThat(peers.ingest().receivedAt("/poses/search")).as("not sent on").hasSize(before);
+    }
+
+    @Test
     void aServiceThatIsDownIs503Quickly() {
         StubPeer ingest = peers.ingest();
         ingest.stop();

@@ -58,6 +58,20 @@ public class FrameStore {
                 });
     }
 
+    /** The scene's frames captured from {@code from} to {@code to} (both included), oldest first. */
+    public Uni<List<Frame>> capturedBetween(SqlClient client, UUID sceneId, Instant from, Instant to) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM scene_frames WHERE scene_id = $1 "
+                        + "AND captured_at >= $2 AND captured_at <= $3 ORDER BY captured_at, id")
+                .execute(Tuple.of(sceneId, utc(from), utc(to)))
+                .map(rows -> {
+                    List<Frame> frames = new ArrayList<>();
+                    for (Row row : rows) {
+                        frames.add(frame(row));
+                    }
+                    return frames;
+                });
+    }
+
     /** Marks the frame analysed (once); its scene's id, or null when there is no such frame. */
     public Uni<UUID> markAnalysed(SqlClient transaction, UUID frameId, Instant at) {
         return transaction.preparedQuery("UPDATE scene_frames SET analysed_at = COALESCE(analysed_at, $2) "

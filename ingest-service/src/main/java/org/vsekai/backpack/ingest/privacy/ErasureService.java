@@ -17,7 +17,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Deletes what this service keeps of one user (docs/adr/0007): their scenes with cameras and frames, upload jobs,
+ * Deletes what this service keeps of one user (docs/adr/0007): their scenes with cameras, frames and poses, upload jobs,
  * imports, queued jobs, the unsent events about their scenes, and their holds on blobs; each blob nobody else holds
  * is queued for deletion (a blob another owner uploaded too stays). One transaction, with the event id.
  */
@@ -61,6 +61,7 @@ public class ErasureService {
                         + "(SELECT id FROM scenes WHERE owner_id = $1)", owner))
                 .chain(() -> delete(transaction, "DELETE FROM frame_findings WHERE frame_id IN "
                         + "(SELECT id FROM scene_frames WHERE owner_id = $1)", owner))
+                .chain(() -> delete(transaction, "DELETE FROM poses WHERE owner_id = $1", owner))
                 .chain(() -> delete(transaction, "DELETE FROM scene_frames WHERE owner_id = $1", owner))
                 .chain(() -> delete(transaction, "DELETE FROM imports WHERE owner_id = $1", owner))
                 .chain(() -> delete(transaction, "DELETE FROM jobs WHERE owner_id = $1", owner))

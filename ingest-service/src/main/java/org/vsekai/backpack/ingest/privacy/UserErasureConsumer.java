@@ -10,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.contracts.privacy.UserErasure;
+import org.vsekai.backpack.ingest.pose.PoseSearchIndex;
 import org.vsekai.backpack.kit.privacy.UserErasures;
 
 import io.smallrye.mutiny.Uni;
@@ -25,9 +26,11 @@ public class UserErasureConsumer {
     private static final Logger LOG = Logger.getLogger(UserErasureConsumer.class);
 
     private final ErasureService erasures;
+    private final PoseSearchIndex poses;
 
-    public UserErasureConsumer(ErasureService erasures) {
+    public UserErasureConsumer(ErasureService erasures, PoseSearchIndex poses) {
         this.erasures = erasures;
+        this.poses = poses;
     }
 
     @Incoming(Topics.USER_ERASURES_NAME)
@@ -37,6 +40,8 @@ public class UserErasureConsumer {
                 // A lost connection or a CockroachDB retry error may pass on a later try; the event is idempotent.
                 .onFailure().retry().withBackOff(Duration.ofMillis(200)).atMost(5)
                 .invoke(erased -> {
+                    // Applied now or before: this instance's search forgets the user either way.
+                    poses.dropOwner(event.userId());
                     if (erased.applied()) {
                         LOG.infof("Erased user %s (event %s): %d upload jobs, %d scenes, %d blobs to delete",
                                 event.userId(), event.eventId(), erased.jobs(), erased.scenes(), erased.blobs());

@@ -32,6 +32,8 @@ import org.vsekai.backpack.ingest.frame.FrameAccepted;
 import org.vsekai.backpack.ingest.frame.FrameService;
 import org.vsekai.backpack.ingest.frame.FrameStore;
 import org.vsekai.backpack.ingest.job.UploadProgress;
+import org.vsekai.backpack.ingest.pose.PoseService;
+import org.vsekai.backpack.ingest.pose.ScenePose;
 import org.vsekai.backpack.kit.identity.Caller;
 import org.vsekai.backpack.kit.problem.ProblemException;
 import org.vsekai.backpack.kit.request.RequestChecks;
@@ -56,15 +58,17 @@ public class SceneResource {
     private final FrameStore frameRows;
     private final UploadProgress progress;
     private final Pool pool;
+    private final PoseService poses;
 
     public SceneResource(SceneService uploads, FrameService frames, SceneStore scenes, FrameStore frameRows,
-                         UploadProgress progress, Pool pool) {
+                         UploadProgress progress, Pool pool, PoseService poses) {
         this.uploads = uploads;
         this.frames = frames;
         this.scenes = scenes;
         this.frameRows = frameRows;
         this.progress = progress;
         this.pool = pool;
+        this.poses = poses;
     }
 
     @POST
@@ -146,6 +150,27 @@ public class SceneResource {
                 .orElseThrow(() -> unsupported(contentType, FrameFormat.mediaTypes()));
         return frames.post(caller, sceneId, camera, format, instant(capturedAt), body)
                 .map(accepted -> Response.accepted(accepted).build());
+    }
+
+    @GET
+    @Path("{id}/poses")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A scene's poses", description = "Every body found in its frames (single-camera-2d, with "
+            + "image-plane bone angles) and every instant two or more calibrated cameras saw (triangulated-3d, with "
+            + "the points, the reprojection error and each joint's rotation from the T-pose); its owner or an admin.")
+    @APIResponse(responseCode = "200", description = "The poses, in capture order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ScenePose.Poses.class)))
+    @APIResponse(responseCode = "403", description = "Another user's scene",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such scene",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ScenePose.Poses> poses(@PathParam("id") String id,
+                                      @Parameter(hidden = true) @HeaderParam(ForwardedIdentity.USER_HEADER)
+                                      String user,
+                                      @Parameter(hidden = true) @HeaderParam(ForwardedIdentity.ROLES_HEADER)
+                                      String roles) {
+        return poses.ofScene(Caller.required(user, roles), sceneId(id));
     }
 
     @GET

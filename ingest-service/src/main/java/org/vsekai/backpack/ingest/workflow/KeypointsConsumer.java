@@ -1,6 +1,7 @@
 package org.vsekai.backpack.ingest.workflow;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,14 +10,17 @@ import org.jboss.logging.Logger;
 import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.contracts.vision.Keypoints;
 import org.vsekai.backpack.ingest.frame.FrameFinding;
+import org.vsekai.backpack.ingest.pose.PoseRecorder;
+import org.vsekai.backpack.ingest.pose.PoseSearchIndex;
 import org.vsekai.backpack.ingest.sql.Times;
 
 import io.smallrye.mutiny.Uni;
 
 /**
  * The vision-service's {@code keypoints}: a pose model's bodies in one frame. Like detections, they mark the frame
- * analysed and show in the scene's frames (how many poses), once per event id; acknowledged after the write
- * commits. An event without a frame, or one that keeps failing, goes to {@code keypoints.dlq}.
+ * analysed and show in the scene's frames (how many poses), once per event id; in the same transaction each body
+ * becomes a pose row, and the frame's instant a 3D pose when other cameras saw it ({@link PoseRecorder});
+ * acknowledged after the write commits. An event without a frame, or one that keeps failing, goes to {@code keypoints.dlq}.
  */
 @ApplicationScoped
 public class KeypointsConsumer {
@@ -24,9 +28,13 @@ public class KeypointsConsumer {
     private static final Logger LOG = Logger.getLogger(KeypointsConsumer.class);
 
     private final SceneProgress progress;
+    private final PoseRecorder poses;
+    private final PoseSearchIndex index;
 
-    public KeypointsConsumer(SceneProgress progress) {
+    public KeypointsConsumer(SceneProgress progress, PoseRecorder poses, PoseSearchIndex index) {
         this.progress = progress;
+        this.poses = poses;
+        this.index = index;
     }
 
     @Incoming(Topics.KEYPOINTS_NAME)
@@ -38,8 +46,12 @@ public class KeypointsConsumer {
             return Uni.createFrom().failure(new IllegalArgumentException("keypoints event "
                     + keypoints.eventId() + " names no frame"));
         }
-        return progress.frameAnalysed(Topics.KEYPOINTS_NAME, FrameFinding.of(keypoints, Times.now()))
+        Instant now = Times.now();
+        return progress.frameAnalysed(Topics.KEYPOINTS_NAME, FrameFinding.of(keypoints, now),
+                        transaction -> poses.record(transaction, keypoints, now))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200)).atMost(5)
+                .onFailure().invoke(failure -> LOG.errorf(failure, "Keypoints event %s of frame %s failed; it goes "
+                        + "to %s", keypoints.eventId(), keypoints.frameId(), Topics.KEYPOINTS.deadLetterTopic()))
                 .invoke(state -> {
                     if (state != null) {
                         LOG.infof("Frame %s of scene %s: %d poses (%s); scene is %s", keypoints.frameId(),
@@ -47,6 +59,9 @@ public class KeypointsConsumer {
                                 keypoints.model(), state);
                     }
                 })
+                // Searchable at once here, not only at the next refresh (which other instances wait for).
+                .call(state -> state == null ? Uni.createFrom().voidItem() : index.refresh().replaceWithVoid()
+                        .onFailure().recoverWithNull())
                 .replaceWithVoid();
     }
 }

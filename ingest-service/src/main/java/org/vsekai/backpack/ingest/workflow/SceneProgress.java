@@ -2,6 +2,7 @@ package org.vsekai.backpack.ingest.workflow;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,6 +15,7 @@ import org.vsekai.backpack.kit.sql.TransactionRetry;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
  * The milestones other services' events bring (a frame analysed, a scene indexed), each applied once per event id
@@ -38,12 +40,21 @@ public class SceneProgress {
      * (or the event a repeat).
      */
     public Uni<SceneState> frameAnalysed(String topic, FrameFinding finding) {
+        return frameAnalysed(topic, finding, transaction -> Uni.createFrom().voidItem());
+    }
+
+    /**
+     * The same, with {@code also} run in the transaction once the scene's row is locked (the poses of a keypoints
+     * event, assembled per scene one event at a time).
+     */
+    public Uni<SceneState> frameAnalysed(String topic, FrameFinding finding, Function<SqlClient, Uni<?>> also) {
         Instant at = finding.receivedAt();
         return TransactionRetry.retrying(() -> pool.withTransaction(transaction -> ProcessedEvents.once(transaction,
                 finding.eventId(), topic, at, null, () -> frames.markAnalysed(transaction, finding.frameId(), at)
                         .chain(sceneId -> sceneId == null ? Uni.createFrom().<SceneState>nullItem()
                                 : frames.recordFinding(transaction, finding)
                                         .chain(() -> scenes.lock(transaction, sceneId))
+                                        .chain(() -> also.apply(transaction))
                                         .chain(() -> scenes.advance(transaction, sceneId, at))))));
     }
 
