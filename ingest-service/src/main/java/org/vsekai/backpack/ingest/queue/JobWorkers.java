@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
 import org.jboss.logging.Logger;
+import org.vsekai.backpack.kit.concurrent.Quiescence;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -88,15 +89,7 @@ public class JobWorkers {
             throw new IllegalStateException("pause() waits for a claim under way; call it off the event loop");
         }
         paused.set(true);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (polling.get() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        Quiescence.await(polling::get, Duration.ofSeconds(30), Duration.ofMillis(5));
     }
 
     public void resume() {

@@ -1,5 +1,6 @@
 package org.vsekai.backpack.kit.outbox;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
+import org.vsekai.backpack.kit.concurrent.Quiescence;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -125,15 +127,7 @@ public class OutboxRelay {
      */
     public void pause() {
         paused.set(true);
-        long deadline = System.nanoTime() + config.lease().toNanos();
-        while (running.get() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        Quiescence.await(running::get, config.lease(), Duration.ofMillis(10));
     }
 
     public void resume() {

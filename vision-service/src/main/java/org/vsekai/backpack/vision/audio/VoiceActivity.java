@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -20,6 +17,7 @@ import org.jboss.logging.Logger;
 import org.vsekai.backpack.contracts.audio.SpeechSegment;
 import org.vsekai.backpack.contracts.audio.SpeechSegments;
 import org.vsekai.backpack.vision.config.VisionConfig;
+import org.vsekai.backpack.vision.model.ModelDigest;
 import org.vsekai.backpack.vision.model.ModelLoadException;
 import org.vsekai.backpack.vision.model.ModelLoader;
 
@@ -71,7 +69,7 @@ public class VoiceActivity implements AutoCloseable {
             throw new ModelLoadException("voice-activity model " + file.get() + " cannot be loaded: "
                     + e.getMessage(), e);
         }
-        version = sha256(bytes).substring(0, 12);
+        version = ModelDigest.version(bytes);
         LOG.infof("Voice-activity model %s loaded: %s, version %s", MODEL, file.get(), version);
     }
 
@@ -234,14 +232,6 @@ public class VoiceActivity implements AutoCloseable {
             return Files.readAllBytes(path);
         } catch (IOException e) {
             throw new ModelLoadException("voice-activity model " + file + " cannot be read: " + e.getMessage(), e);
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 

