@@ -9,6 +9,7 @@ import static org.vsekai.backpack.recommender.Recommending.similar;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
@@ -60,7 +61,9 @@ class ContentColdStartTest {
             embed(events, tower, kind, unit(0.8f, 0, 0.3f, 0));
             embed(events, beach, kind, unit(0, 1, 0, 0));
             embed(events, robot, kind, unit(0, 0, 0, 1));
-            await().atMost(Duration.ofSeconds(30)).until(() -> vectors.has(robot) && vectors.has(castle));
+            // Keyed by item, the five land on different partitions: each is waited for, not the last one sent.
+            await().atMost(Duration.ofSeconds(30)).until(() -> Stream.of(castle, fort, tower, beach, robot)
+                    .allMatch(vectors::has));
 
             // Nobody touched fort: its similar items are its nearest by text.
             SimilarItems similarToFort = similar(fort, kind);
