@@ -19,6 +19,7 @@ import org.vsekai.backpack.kit.blob.BlobRef;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -49,13 +50,7 @@ public class FrameStore {
         return client.preparedQuery("SELECT " + COLUMNS + " FROM scene_frames WHERE scene_id = $1 "
                         + "ORDER BY received_at, id")
                 .execute(Tuple.of(sceneId))
-                .map(rows -> {
-                    List<Frame> frames = new ArrayList<>();
-                    for (Row row : rows) {
-                        frames.add(frame(row));
-                    }
-                    return frames;
-                });
+                .map(FrameStore::frames);
     }
 
     /** The scene's frames captured from {@code from} to {@code to} (both included), oldest first. */
@@ -63,13 +58,7 @@ public class FrameStore {
         return client.preparedQuery("SELECT " + COLUMNS + " FROM scene_frames WHERE scene_id = $1 "
                         + "AND captured_at >= $2 AND captured_at <= $3 ORDER BY captured_at, id")
                 .execute(Tuple.of(sceneId, utc(from), utc(to)))
-                .map(rows -> {
-                    List<Frame> frames = new ArrayList<>();
-                    for (Row row : rows) {
-                        frames.add(frame(row));
-                    }
-                    return frames;
-                });
+                .map(FrameStore::frames);
     }
 
     /** Marks the frame analysed (once); its scene's id, or null when there is no such frame. */
@@ -113,6 +102,14 @@ public class FrameStore {
                     }
                     return byFrame;
                 });
+    }
+
+    private static List<Frame> frames(RowSet<Row> rows) {
+        List<Frame> frames = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            frames.add(frame(row));
+        }
+        return frames;
     }
 
     private static Frame frame(Row row) {

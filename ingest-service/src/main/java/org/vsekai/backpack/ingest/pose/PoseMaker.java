@@ -78,7 +78,7 @@ public final class PoseMaker {
     }
 
     /** The 2D vector of points given as {@code [x, y]} pixels (a query), or null without a root. */
-    public float[] planarVector(List<double[]> points, boolean rotationInvariant) {
+    public static float[] planarVector(List<double[]> points, boolean rotationInvariant) {
         List<Vec3> coco = new ArrayList<>(Coco17.SIZE);
         for (double[] p : points) {
             coco.add(p == null ? null : new Vec3(p[0], -p[1], 0));

@@ -38,20 +38,24 @@ public class PoseRecorder {
         this.maker = new PoseMaker(config);
     }
 
-    /** How many pose rows the event wrote. */
-    public Uni<Integer> record(SqlClient transaction, Keypoints event, Instant now) {
+    /** The pose rows the event wrote (none for a repeat of rows already there). */
+    public Uni<List<PoseRow>> record(SqlClient transaction, Keypoints event, Instant now) {
         return frames.find(transaction, event.frameId()).chain(frame -> {
             if (frame == null) {
-                return Uni.createFrom().item(0);
+                return Uni.createFrom().item(List.<PoseRow>of());
             }
             List<PoseRow> planar = maker.planar(event, frame, now);
             return insertAll(transaction, planar).chain(written -> planar.isEmpty()
                     ? Uni.createFrom().item(written)
-                    : triangulate(transaction, frame, now).map(spatial -> written + spatial));
+                    : triangulate(transaction, frame, now).map(spatial -> {
+                        List<PoseRow> all = new ArrayList<>(written);
+                        spatial.ifPresent(all::add);
+                        return all;
+                    }));
         });
     }
 
-    private Uni<Integer> triangulate(SqlClient transaction, Frame frame, Instant now) {
+    private Uni<Optional<PoseRow>> triangulate(SqlClient transaction, Frame frame, Instant now) {
         Instant from = frame.capturedAt().minus(config.window());
         Instant to = frame.capturedAt().plus(config.window());
         return frames.capturedBetween(transaction, frame.sceneId(), from, to).chain(near -> poses.planarOfFrames(
@@ -59,21 +63,21 @@ public class PoseRecorder {
                 .chain(views -> {
                     Optional<PoseRow> made = maker.triangulated(frame.frameId(), views, now);
                     if (made.isEmpty()) {
-                        return Uni.createFrom().item(0);
+                        return Uni.createFrom().item(Optional.<PoseRow>empty());
                     }
                     PoseRow pose = made.get();
                     return poses.spatialBetween(transaction, frame.sceneId(), from.minus(config.window()),
                             to.plus(config.window())).chain(existing -> {
                                 // A pose of the same instant from these frames and more stands: nothing to add.
                                 if (existing.stream().anyMatch(old -> PoseMaker.supersededBy(pose, old))) {
-                                    return Uni.createFrom().item(0);
+                                    return Uni.createFrom().item(Optional.<PoseRow>empty());
                                 }
                                 List<UUID> superseded = existing.stream()
                                         .filter(old -> PoseMaker.supersededBy(old, pose)).map(PoseRow::poseId)
                                         .toList();
                                 return poses.delete(transaction, superseded)
                                         .chain(() -> poses.insert(transaction, pose))
-                                        .map(written -> written ? 1 : 0);
+                                        .map(written -> written ? Optional.of(pose) : Optional.<PoseRow>empty());
                             });
                 });
     }
@@ -95,10 +99,15 @@ public class PoseRecorder {
         return views;
     }
 
-    private Uni<Integer> insertAll(SqlClient transaction, List<PoseRow> rows) {
-        Uni<Integer> written = Uni.createFrom().item(0);
+    private Uni<List<PoseRow>> insertAll(SqlClient transaction, List<PoseRow> rows) {
+        Uni<List<PoseRow>> written = Uni.createFrom().item(new ArrayList<>());
         for (PoseRow row : rows) {
-            written = written.chain(sum -> poses.insert(transaction, row).map(inserted -> sum + (inserted ? 1 : 0)));
+            written = written.chain(done -> poses.insert(transaction, row).map(inserted -> {
+                if (inserted) {
+                    done.add(row);
+                }
+                return done;
+            }));
         }
         return written;
     }

@@ -122,6 +122,15 @@ public class PoseSearchIndex {
         });
     }
 
+    /** Rows this instance has just committed: searchable here at once, without reading the table again. */
+    public void addWritten(List<PoseRow> rows) {
+        for (PoseRow row : rows) {
+            if (indexed.add(row.poseId())) {
+                add(row);
+            }
+        }
+    }
+
     private void add(PoseRow row) {
         Map<Key, PoseSearch> indexes = byOwner.computeIfAbsent(row.ownerId(), owner -> new ConcurrentHashMap<>());
         for (boolean invariant : new boolean[] {false, true}) {

@@ -43,7 +43,6 @@ public class PoseService {
     private final PoseSearchIndex index;
     private final SceneStore scenes;
     private final PoseConfig config;
-    private final PoseMaker maker;
     private final KinematicChain chain = new KinematicChain(RestPose.T_POSE);
 
     public PoseService(Pool pool, PoseStore store, PoseSearchIndex index, SceneStore scenes, PoseConfig config) {
@@ -52,7 +51,6 @@ public class PoseService {
         this.index = index;
         this.scenes = scenes;
         this.config = config;
-        this.maker = new PoseMaker(config);
     }
 
     /** The query checked, then its vector searched in the owner's index; matches read back from the table. */
@@ -115,13 +113,13 @@ public class PoseService {
             PoseMethod method = PoseMethod.of(request.method()).orElseThrow(() -> invalid("method",
                     "with points, one of single-camera-2d and triangulated-3d"));
             List<double[]> points = points(request.points(), method == PoseMethod.SINGLE_CAMERA_2D ? 2 : 3);
-            float[] vector = method == PoseMethod.SINGLE_CAMERA_2D ? maker.planarVector(points, false)
+            float[] vector = method == PoseMethod.SINGLE_CAMERA_2D ? PoseMaker.planarVector(points, false)
                     : PoseMaker.spatialVector(points, false);
             if (vector == null) {
                 throw new ProblemException(Problem.ofType("pose/no-root", 422, "The pose has no hips",
                         "Poses are compared relative to the midpoint of the hips: both hip points are needed"));
             }
-            float[] invariant = method == PoseMethod.SINGLE_CAMERA_2D ? maker.planarVector(points, true)
+            float[] invariant = method == PoseMethod.SINGLE_CAMERA_2D ? PoseMaker.planarVector(points, true)
                     : PoseMaker.spatialVector(points, true);
             return Uni.createFrom().item(new PoseRow(null, null, caller.userId(), method, List.of(), 0, 1, null,
                     points, null, vector, invariant, null));

@@ -2,6 +2,8 @@ package org.vsekai.backpack.ingest.workflow;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,6 +13,7 @@ import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.contracts.vision.Keypoints;
 import org.vsekai.backpack.ingest.frame.FrameFinding;
 import org.vsekai.backpack.ingest.pose.PoseRecorder;
+import org.vsekai.backpack.ingest.pose.PoseRow;
 import org.vsekai.backpack.ingest.pose.PoseSearchIndex;
 import org.vsekai.backpack.ingest.sql.Times;
 
@@ -47,8 +50,10 @@ public class KeypointsConsumer {
                     + keypoints.eventId() + " names no frame"));
         }
         Instant now = Times.now();
+        // The rows of the attempt that committed (a retried transaction records them again).
+        AtomicReference<List<PoseRow>> written = new AtomicReference<>(List.of());
         return progress.frameAnalysed(Topics.KEYPOINTS_NAME, FrameFinding.of(keypoints, now),
-                        transaction -> poses.record(transaction, keypoints, now))
+                        transaction -> poses.record(transaction, keypoints, now).invoke(written::set))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200)).atMost(5)
                 .onFailure().invoke(failure -> LOG.errorf(failure, "Keypoints event %s of frame %s failed; it goes "
                         + "to %s", keypoints.eventId(), keypoints.frameId(), Topics.KEYPOINTS.deadLetterTopic()))
@@ -59,9 +64,12 @@ public class KeypointsConsumer {
                                 keypoints.model(), state);
                     }
                 })
-                // Searchable at once here, not only at the next refresh (which other instances wait for).
-                .call(state -> state == null ? Uni.createFrom().voidItem() : index.refresh().replaceWithVoid()
-                        .onFailure().recoverWithNull())
+                // Searchable at once here; other instances read them at their next refresh.
+                .invoke(state -> {
+                    if (state != null) {
+                        index.addWritten(written.get());
+                    }
+                })
                 .replaceWithVoid();
     }
 }

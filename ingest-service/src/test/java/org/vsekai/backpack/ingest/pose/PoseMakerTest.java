@@ -62,7 +62,7 @@ class PoseMakerTest {
         assertThat(row.vector()[1]).isPositive();
         // The query form of the same points is the same vector.
         List<double[]> xy = seen.points().stream().map(k -> new double[] {k.x(), k.y()}).toList();
-        assertThat(maker.planarVector(xy, false)).containsExactly(row.vector());
+        assertThat(PoseMaker.planarVector(xy, false)).containsExactly(row.vector());
     }
 
     @Test
