@@ -1,5 +1,6 @@
 package org.vsekai.backpack.contracts;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -10,9 +11,15 @@ import java.util.Objects;
  * @param eventType      the record written to it
  * @param currentVersion newest schema version of {@code eventType}; newer records go to the dead-letter topic
  * @param compacted      whether only the latest record per key matters (log compaction)
+ * @param retention      how long records are kept (the broker's default when null): short for a live stream
  */
 public record Topic<E extends Event>(String name, int partitions, Class<E> eventType, int currentVersion,
-                                     boolean compacted) {
+                                     boolean compacted, Duration retention) {
+
+    /** A topic kept as long as the broker keeps records by default. */
+    public Topic(String name, int partitions, Class<E> eventType, int currentVersion, boolean compacted) {
+        this(name, partitions, eventType, currentVersion, compacted, null);
+    }
 
     public Topic {
         Objects.requireNonNull(name, "name");
@@ -22,6 +29,9 @@ public record Topic<E extends Event>(String name, int partitions, Class<E> event
         }
         if (currentVersion < 1) {
             throw new IllegalArgumentException("currentVersion must be >= 1: " + currentVersion);
+        }
+        if (retention != null && (retention.isNegative() || retention.isZero())) {
+            throw new IllegalArgumentException("retention must be positive: " + retention);
         }
     }
 

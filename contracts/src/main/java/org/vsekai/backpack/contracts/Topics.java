@@ -1,11 +1,13 @@
 package org.vsekai.backpack.contracts;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.vsekai.backpack.contracts.embedding.ItemEmbedding;
 import org.vsekai.backpack.contracts.interaction.InteractionEvent;
 import org.vsekai.backpack.contracts.metadata.ItemAttributes;
+import org.vsekai.backpack.contracts.pose.AvatarPoses;
 import org.vsekai.backpack.contracts.privacy.UserErasure;
 import org.vsekai.backpack.contracts.scene.CameraFrame;
 import org.vsekai.backpack.contracts.scene.SceneMetadata;
@@ -26,6 +28,7 @@ public final class Topics {
     public static final String ITEM_ATTRIBUTES_NAME = "item-attributes";
     public static final String USER_ERASURES_NAME = "user-erasures";
     public static final String ITEM_EMBEDDINGS_NAME = "item-embeddings";
+    public static final String AVATAR_POSES_NAME = "avatar-poses";
 
     // Partition counts bound consumer parallelism; interactions carry the most traffic.
     public static final Topic<InteractionEvent> INTERACTIONS =
@@ -44,11 +47,14 @@ public final class Topics {
             new Topic<>(ITEM_ATTRIBUTES_NAME, 3, ItemAttributes.class, ItemAttributes.CURRENT_VERSION, true);
     public static final Topic<ItemEmbedding> ITEM_EMBEDDINGS =
             new Topic<>(ITEM_EMBEDDINGS_NAME, 3, ItemEmbedding.class, ItemEmbedding.CURRENT_VERSION, true);
+    // A live stream: a pose an hour old drives no avatar, and readers start at the end.
+    public static final Topic<AvatarPoses> AVATAR_POSES = new Topic<>(AVATAR_POSES_NAME, 3, AvatarPoses.class,
+            AvatarPoses.CURRENT_VERSION, false, Duration.ofHours(1));
     public static final Topic<UserErasure> USER_ERASURES =
             new Topic<>(USER_ERASURES_NAME, 3, UserErasure.class, UserErasure.CURRENT_VERSION, false);
 
     private static final List<Topic<?>> ALL = List.of(INTERACTIONS, SCENE_UPLOADED, SCENE_METADATA, CAMERA_FRAMES,
-            DETECTIONS, KEYPOINTS, ITEM_ATTRIBUTES, ITEM_EMBEDDINGS, USER_ERASURES);
+            DETECTIONS, KEYPOINTS, ITEM_ATTRIBUTES, ITEM_EMBEDDINGS, AVATAR_POSES, USER_ERASURES);
 
     private Topics() {
     }

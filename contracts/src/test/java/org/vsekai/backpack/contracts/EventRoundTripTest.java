@@ -25,6 +25,9 @@ import org.vsekai.backpack.contracts.kafka.InteractionEventDeserializer;
 import org.vsekai.backpack.contracts.kafka.ItemAttributesDeserializer;
 import org.vsekai.backpack.contracts.kafka.ItemEmbeddingDeserializer;
 import org.vsekai.backpack.contracts.kafka.KeypointsDeserializer;
+import org.vsekai.backpack.contracts.kafka.AvatarPosesDeserializer;
+import org.vsekai.backpack.contracts.pose.AvatarPoses;
+import org.vsekai.backpack.contracts.pose.ScenePose;
 import org.vsekai.backpack.contracts.kafka.SceneMetadataDeserializer;
 import org.vsekai.backpack.contracts.kafka.SceneUploadedDeserializer;
 import org.vsekai.backpack.contracts.kafka.UserErasureDeserializer;
@@ -95,6 +98,13 @@ class EventRoundTripTest {
                 new Sample(Topics.ITEM_EMBEDDINGS, new ItemEmbedding(1, UUID.randomUUID(), "item-9", "avatar",
                         "all-minilm-l6-v2", "0123456789ab", "Robot. robot. metal", new float[] {0.6f, -0.8f}, T),
                         new ItemEmbeddingDeserializer()),
+                new Sample(Topics.AVATAR_POSES, new AvatarPoses(1, UUID.randomUUID(), SCENE, FRAME, T, List.of(
+                        new ScenePose(UUID.randomUUID(), "triangulated-3d", List.of(FRAME, UUID.randomUUID()), 0, 0.9, T,
+                                java.util.Arrays.asList(new double[] {0.1, 1.5, -0.2}, null), 0.4,
+                                Map.of("Hips", new double[] {0, 0, 0, 1}), null),
+                        new ScenePose(UUID.randomUUID(), "single-camera-2d", List.of(FRAME), 1, 0.7, T,
+                                List.<double[]>of(new double[] {320, 240, 0.9}), null, null,
+                                Map.of("LEFT_ELBOW", 1.25)))), new AvatarPosesDeserializer()),
                 new Sample(Topics.USER_ERASURES, new UserErasure(1, UUID.randomUUID(), "user-1", "user-1", T),
                         new UserErasureDeserializer()));
     }
@@ -212,6 +222,10 @@ class EventRoundTripTest {
         assertThat(Topics.allNamesWithDeadLetters()).hasSize(2 * Topics.all().size())
                 .contains("interactions", "interactions.dlq", "user-erasures.dlq");
         assertThat(Topics.byName("item-attributes").compacted()).isTrue();
+        assertThat(Topics.byName("avatar-poses").retention()).isEqualTo(java.time.Duration.ofHours(1));
+        assertThat(Topics.byName("keypoints").retention()).isNull();
+        assertThatThrownBy(() -> new Topic<>("x", 1, UserErasure.class, 1, false, java.time.Duration.ZERO))
+                .hasMessageContaining("retention must be positive");
         assertThatThrownBy(() -> Topics.byName("nope")).hasMessageContaining("unknown topic: nope");
     }
 }

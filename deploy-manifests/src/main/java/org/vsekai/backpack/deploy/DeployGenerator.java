@@ -142,13 +142,15 @@ public final class DeployGenerator {
     static String kafkaTopics() {
         StringBuilder yaml = new StringBuilder(header("DeployGenerator, from contracts' Topics.java"));
         for (Topic<?> topic : Topics.all()) {
-            yaml.append(kafkaTopic(topic.name(), topic.partitions(), topic.compacted() ? "compact" : "delete"));
-            yaml.append(kafkaTopic(topic.deadLetterTopic(), 1, "delete"));
+            yaml.append(kafkaTopic(topic.name(), topic.partitions(), topic.compacted() ? "compact" : "delete",
+                    topic.retention()));
+            yaml.append(kafkaTopic(topic.deadLetterTopic(), 1, "delete", null));
         }
         return yaml.toString();
     }
 
-    private static String kafkaTopic(String name, int partitions, String cleanupPolicy) {
+    private static String kafkaTopic(String name, int partitions, String cleanupPolicy,
+                                     java.time.Duration retention) {
         return "---\n"
                 + "apiVersion: kafka.strimzi.io/v1\n"
                 + "kind: KafkaTopic\n"
@@ -161,7 +163,8 @@ public final class DeployGenerator {
                 + "  topicName: " + name + "\n"
                 + "  partitions: " + partitions + "\n"
                 + "  config:\n"
-                + "    cleanup.policy: " + cleanupPolicy + "\n";
+                + "    cleanup.policy: " + cleanupPolicy + "\n"
+                + (retention == null ? "" : "    retention.ms: " + retention.toMillis() + "\n");
     }
 
     private static String kustomization(List<String> resources) {

@@ -148,6 +148,8 @@ class OverlayInvariantsTest {
             assertThat(main.getSpec().getPartitions()).as(topic.name()).isEqualTo(topic.partitions());
             assertThat(main.getSpec().getConfig()).containsEntry("cleanup.policy",
                     topic.compacted() ? "compact" : "delete");
+            assertThat(String.valueOf(main.getSpec().getConfig().get("retention.ms"))).as(topic.name())
+                    .isEqualTo(topic.retention() == null ? "null" : Long.toString(topic.retention().toMillis()));
             assertThat(byTopic.get(topic.deadLetterTopic()).getSpec().getPartitions()).isEqualTo(1);
         }
         for (KafkaTopic topic : byTopic.values()) {

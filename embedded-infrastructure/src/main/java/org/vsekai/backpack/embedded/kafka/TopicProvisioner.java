@@ -38,9 +38,14 @@ public final class TopicProvisioner {
             for (Topic<?> topic : Topics.all()) {
                 if (!existing.contains(topic.name())) {
                     NewTopic newTopic = new NewTopic(topic.name(), topic.partitions(), replication);
+                    Map<String, String> configs = new java.util.HashMap<>();
                     if (topic.compacted()) {
-                        newTopic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                        configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
                     }
+                    if (topic.retention() != null) {
+                        configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(topic.retention().toMillis()));
+                    }
+                    newTopic.configs(configs);
                     missing.add(newTopic);
                 }
                 if (!existing.contains(topic.deadLetterTopic())) {

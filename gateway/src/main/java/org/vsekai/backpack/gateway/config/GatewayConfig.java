@@ -27,6 +27,28 @@ public interface GatewayConfig {
 
     Dashboard dashboard();
 
+    AvatarStream avatarStream();
+
+    /** The live avatar stream ({@code GET /api/v1/scenes/{id}/avatar-stream}, a WebSocket; avatar package). */
+    interface AvatarStream {
+
+        /** A client sent nothing for this long gets a heartbeat message (WebSocket pings go out as well). */
+        @WithDefault("10s")
+        Duration heartbeat();
+
+        /** Open streams one user may hold at once; one more is refused with 429. */
+        @WithDefault("4")
+        int maxStreamsPerUser();
+
+        /** Open streams this gateway holds at once, over all users; one more is refused with 503. */
+        @WithDefault("2000")
+        int maxStreams();
+
+        /** Scenes whose newest poses are kept for a client that (re)connects; the least recently used go first. */
+        @WithDefault("10000")
+        int newestScenes();
+    }
+
     /** The admin dashboard ({@code /admin/}) and the Kafka figures behind it and behind the metrics. */
     interface Dashboard {
 

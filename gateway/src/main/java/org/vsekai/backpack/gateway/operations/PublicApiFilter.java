@@ -11,8 +11,12 @@ import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.vsekai.backpack.contracts.http.Problem;
+import org.vsekai.backpack.gateway.avatar.AvatarStreamEndpoint;
+import org.vsekai.backpack.gateway.avatar.StreamToken;
 
 /**
  * Adds what every public operation may answer but no resource declares one by one: 429 (rate limit, with
@@ -25,6 +29,7 @@ public class PublicApiFilter implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
+        openAPI.getPaths().addPathItem(AvatarStreamEndpoint.PATH, OASFactory.createPathItem().GET(avatarStream()));
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
             if (!path.getKey().startsWith("/api/")) {
                 continue;
@@ -36,6 +41,34 @@ public class PublicApiFilter implements OASFilter {
                 }
             }
         }
+    }
+
+    /** The WebSocket route is not a JAX-RS method: described here, so that it is documented and checked like one. */
+    private static Operation avatarStream() {
+        Parameter id = OASFactory.createParameter().name("id").in(Parameter.In.PATH).required(true)
+                .description("The scene's id").schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
+        APIResponses responses = OASFactory.createAPIResponses()
+                .addAPIResponse("101", OASFactory.createAPIResponse().description("Switching to the WebSocket: one "
+                        + "JSON message per keypoints event of the scene ({\"type\":\"poses\",\"sequence\","
+                        + "\"sceneId\",\"frameId\",\"capturedAt\",\"poses\":[...]}, each pose as GET "
+                        + "/api/v1/scenes/{id}/poses gives it), {\"type\":\"heartbeat\"} when idle; the scene's "
+                        + "newest message first. A slow client gets the newest, never a backlog; the stream closes "
+                        + "(1008) when the token expires."))
+                .addAPIResponse("401", problem("No token, or one that is not valid"))
+                .addAPIResponse("403", problem("Another user's scene"))
+                .addAPIResponse("404", problem("No such scene"))
+                .addAPIResponse("426", problem("Not a WebSocket handshake"))
+                .addAPIResponse("429", tooManyRequests())
+                .addAPIResponse("503", problem("This gateway holds as many streams as it may, or the ingest "
+                        + "service cannot say who may read the scene"));
+        return OASFactory.createOperation().operationId("avatarStream").summary("Follow a scene's poses live")
+                .description("A WebSocket of the poses the scene's frames show, as they are found: for its owner (or "
+                        + "an admin). Browsers cannot set headers on a WebSocket: send the token as the subprotocol "
+                        + "pair \"" + StreamToken.SUBPROTOCOL + "\", \"<jwt>\" (the server answers "
+                        + StreamToken.SUBPROTOCOL + ") or as ?" + StreamToken.QUERY_PARAMETER + "=<jwt>; "
+                        + "Authorization: Bearer works too.")
+                .addTag("Poses").addParameter(id).responses(responses)
+                .addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("bearer"));
     }
 
     private static void addIfAbsent(Operation operation, String status, APIResponse response) {

@@ -44,12 +44,20 @@ public class CallerFilter {
         }
         String subject = identity.getPrincipal() instanceof JsonWebToken token ? token.getSubject()
                 : identity.getPrincipal().getName();
+        return caller(subject, identity.getRoles());
+    }
+
+    /** The caller a verified token names (for routes outside JAX-RS: the avatar stream's handshake). */
+    public static Caller callerOf(JsonWebToken token) {
+        return caller(token.getSubject(), token.getGroups() == null ? Set.of() : token.getGroups());
+    }
+
+    private static Caller caller(String subject, Set<String> roles) {
         // The subject becomes a Kafka key and a path segment downstream, as any user id does.
         if (!Identifiers.isValid(subject)) {
             throw new AuthenticationFailedException("the token's subject is missing or not a valid user id");
         }
-        Set<String> roles = identity.getRoles().stream().filter(Caller.KNOWN_ROLES::contains)
-                .collect(Collectors.toUnmodifiableSet());
-        return new Caller(subject, roles);
+        return new Caller(subject, roles.stream().filter(Caller.KNOWN_ROLES::contains)
+                .collect(Collectors.toUnmodifiableSet()));
     }
 }

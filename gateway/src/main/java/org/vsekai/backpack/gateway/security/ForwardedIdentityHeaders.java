@@ -4,6 +4,7 @@ import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
 import org.vsekai.backpack.contracts.http.ForwardedIdentity;
 import org.vsekai.backpack.kit.identity.Caller;
 
+import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -26,6 +27,10 @@ public class ForwardedIdentityHeaders implements ClientHeadersFactory {
     public MultivaluedMap<String, String> update(MultivaluedMap<String, String> incomingHeaders,
                                                  MultivaluedMap<String, String> clientOutgoingHeaders) {
         MultivaluedMap<String, String> identity = new MultivaluedHashMap<>();
+        // Outside a request (the avatar stream's handshake) the call names its caller itself, as header arguments.
+        if (!Arc.container().requestContext().isActive()) {
+            return identity;
+        }
         Caller caller = current.get();
         if (caller.authenticated()) {
             identity.putSingle(ForwardedIdentity.USER_HEADER, caller.userHeader());

@@ -5,6 +5,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.vsekai.backpack.contracts.http.ForwardedIdentity;
 import org.vsekai.backpack.gateway.peer.Peer;
 import org.vsekai.backpack.gateway.peer.Peers;
 import org.vsekai.backpack.gateway.security.ForwardedIdentityHeaders;
@@ -13,6 +14,7 @@ import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -54,6 +56,17 @@ public interface IngestClient {
     @Path("/scenes/{id}")
     @Retry
     Uni<Response> scene(@PathParam("id") String sceneId);
+
+    /**
+     * Whether a caller may follow a scene (204), asked when the avatar stream opens: outside a JAX-RS request, so the
+     * identity comes as arguments, not from the request being served.
+     */
+    @GET
+    @Path("/scenes/{id}/access")
+    @Retry
+    Uni<Void> sceneAccess(@PathParam("id") String sceneId,
+                          @HeaderParam(ForwardedIdentity.USER_HEADER) String user,
+                          @HeaderParam(ForwardedIdentity.ROLES_HEADER) String roles);
 
     /** A batch import's progress, for admins. */
     @GET

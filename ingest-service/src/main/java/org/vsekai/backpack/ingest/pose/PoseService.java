@@ -1,8 +1,6 @@
 package org.vsekai.backpack.ingest.pose;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,20 +12,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.vsekai.backpack.contracts.http.Problem;
 import org.vsekai.backpack.contracts.pose.PoseSearchRequest;
 import org.vsekai.backpack.contracts.pose.PoseSearchResult;
-import org.vsekai.backpack.contracts.vision.Keypoint;
+import org.vsekai.backpack.contracts.pose.ScenePose;
 import org.vsekai.backpack.ingest.scene.SceneProblems;
 import org.vsekai.backpack.ingest.scene.SceneStore;
 import org.vsekai.backpack.kit.identity.Caller;
 import org.vsekai.backpack.kit.problem.ProblemException;
 import org.vsekai.backpack.pose.search.PoseMatch;
 import org.vsekai.backpack.pose.skeleton.Coco17;
-import org.vsekai.backpack.pose.skeleton.Joint;
-import org.vsekai.backpack.pose.skeleton.KinematicChain;
-import org.vsekai.backpack.pose.skeleton.KinematicPose;
-import org.vsekai.backpack.pose.skeleton.PlanarPose;
-import org.vsekai.backpack.pose.skeleton.Quaternion;
-import org.vsekai.backpack.pose.skeleton.RestPose;
-import org.vsekai.backpack.pose.skeleton.Vec3;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -43,14 +34,16 @@ public class PoseService {
     private final PoseSearchIndex index;
     private final SceneStore scenes;
     private final PoseConfig config;
-    private final KinematicChain chain = new KinematicChain(RestPose.T_POSE);
+    private final PoseViews views;
 
-    public PoseService(Pool pool, PoseStore store, PoseSearchIndex index, SceneStore scenes, PoseConfig config) {
+    public PoseService(Pool pool, PoseStore store, PoseSearchIndex index, SceneStore scenes, PoseConfig config,
+                       PoseViews views) {
         this.pool = pool;
         this.store = store;
         this.index = index;
         this.scenes = scenes;
         this.config = config;
+        this.views = views;
     }
 
     /** The query checked, then its vector searched in the owner's index; matches read back from the table. */
@@ -165,28 +158,7 @@ public class PoseService {
         return scenes.find(pool, sceneId)
                 .map(scene -> SceneProblems.requireVisible(scene, sceneId, caller))
                 .chain(scene -> store.ofScene(pool, sceneId))
-                .map(rows -> new ScenePose.Poses(sceneId, rows.stream().map(this::view).toList()));
-    }
-
-    private ScenePose view(PoseRow row) {
-        if (row.method() == PoseMethod.TRIANGULATED_3D) {
-            List<Vec3> positions = row.points().stream().map(p -> p == null ? null : Vec3.of(p)).toList();
-            KinematicPose pose = chain.solve(positions);
-            Map<String, double[]> rotations = new LinkedHashMap<>();
-            for (Map.Entry<Joint, Quaternion> rotation : new EnumMap<>(pose.localRotations()).entrySet()) {
-                Quaternion q = rotation.getValue();
-                rotations.put(rotation.getKey().humanoidBone(), new double[] {q.x(), q.y(), q.z(), q.w()});
-            }
-            return new ScenePose(row.poseId(), row.method().column(), row.frameIds(), row.person(), row.score(),
-                    row.capturedAt(), row.points(), row.reprojectionError(), rotations, null);
-        }
-        List<Keypoint> keypoints = row.points().stream().map(p -> p == null
-                ? new Keypoint("", Double.NaN, Double.NaN, 0) : new Keypoint("", p[0], p[1], p[2])).toList();
-        Map<String, Double> angles = new LinkedHashMap<>();
-        PlanarPose.of(keypoints, config.minScore()).boneAngles().forEach((joint, angle) -> angles.put(joint.name(),
-                angle));
-        return new ScenePose(row.poseId(), row.method().column(), row.frameIds(), row.person(), row.score(),
-                row.capturedAt(), row.points(), null, null, angles);
+                .map(rows -> new ScenePose.Poses(sceneId, rows.stream().map(views::of).toList()));
     }
 
     private static ProblemException invalid(String field, String message) {

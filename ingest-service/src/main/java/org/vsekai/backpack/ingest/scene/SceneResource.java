@@ -33,7 +33,7 @@ import org.vsekai.backpack.ingest.frame.FrameService;
 import org.vsekai.backpack.ingest.frame.FrameStore;
 import org.vsekai.backpack.ingest.job.UploadProgress;
 import org.vsekai.backpack.ingest.pose.PoseService;
-import org.vsekai.backpack.ingest.pose.ScenePose;
+import org.vsekai.backpack.contracts.pose.ScenePose;
 import org.vsekai.backpack.kit.identity.Caller;
 import org.vsekai.backpack.kit.problem.ProblemException;
 import org.vsekai.backpack.kit.request.RequestChecks;
@@ -118,6 +118,25 @@ public class SceneResource {
                 .chain(scene -> scenes.cameras(pool, sceneId).chain(cameras -> frameRows.ofScene(pool, sceneId)
                         .chain(found -> frameRows.findingsOfScene(pool, sceneId).chain(findings -> progress.of(sceneId)
                                 .map(steps -> SceneView.of(scene, cameras, found, findings, steps.jobs()))))));
+    }
+
+    @GET
+    @Path("{id}/access")
+    @Operation(summary = "Whether the caller may follow a scene", description = "204 when the caller may read the "
+            + "scene (its owner or an admin), as the gateway asks before it opens the scene's avatar stream; the "
+            + "scene itself is not read.")
+    @APIResponse(responseCode = "204", description = "The caller may read the scene")
+    @APIResponse(responseCode = "403", description = "Another user's scene",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such scene",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Void> access(@PathParam("id") String id,
+                            @Parameter(hidden = true) @HeaderParam(ForwardedIdentity.USER_HEADER) String user,
+                            @Parameter(hidden = true) @HeaderParam(ForwardedIdentity.ROLES_HEADER) String roles) {
+        Caller caller = Caller.required(user, roles);
+        UUID sceneId = sceneId(id);
+        return scenes.find(pool, sceneId).map(scene -> SceneProblems.requireVisible(scene, sceneId, caller))
+                .replaceWithVoid();
     }
 
     @POST

@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.contracts.vision.Keypoints;
 import org.vsekai.backpack.ingest.frame.FrameFinding;
+import org.vsekai.backpack.ingest.pose.AvatarPosePublisher;
 import org.vsekai.backpack.ingest.pose.PoseRecorder;
 import org.vsekai.backpack.ingest.pose.PoseRow;
 import org.vsekai.backpack.ingest.pose.PoseSearchIndex;
@@ -23,7 +24,7 @@ import io.smallrye.mutiny.Uni;
  * The vision-service's {@code keypoints}: a pose model's bodies in one frame. Like detections, they mark the frame
  * analysed and show in the scene's frames (how many poses), once per event id; in the same transaction each body
  * becomes a pose row, and the frame's instant a 3D pose when other cameras saw it ({@link PoseRecorder});
- * acknowledged after the write commits. An event without a frame, or one that keeps failing, goes to {@code keypoints.dlq}.
+ * acknowledged after the write commits, and then sent to the live avatar stream ({@link AvatarPosePublisher}). An event without a frame, or one that keeps failing, goes to {@code keypoints.dlq}.
  */
 @ApplicationScoped
 public class KeypointsConsumer {
@@ -33,11 +34,14 @@ public class KeypointsConsumer {
     private final SceneProgress progress;
     private final PoseRecorder poses;
     private final PoseSearchIndex index;
+    private final AvatarPosePublisher stream;
 
-    public KeypointsConsumer(SceneProgress progress, PoseRecorder poses, PoseSearchIndex index) {
+    public KeypointsConsumer(SceneProgress progress, PoseRecorder poses, PoseSearchIndex index,
+                             AvatarPosePublisher stream) {
         this.progress = progress;
         this.poses = poses;
         this.index = index;
+        this.stream = stream;
     }
 
     @Incoming(Topics.KEYPOINTS_NAME)
@@ -64,10 +68,11 @@ public class KeypointsConsumer {
                                 keypoints.model(), state);
                     }
                 })
-                // Searchable at once here; other instances read them at their next refresh.
+                // Searchable at once here (other instances read them at their next refresh), and live on the stream.
                 .invoke(state -> {
                     if (state != null) {
                         index.addWritten(written.get());
+                        stream.publish(keypoints, written.get());
                     }
                 })
                 .replaceWithVoid();

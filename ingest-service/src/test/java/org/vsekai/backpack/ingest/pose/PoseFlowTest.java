@@ -33,6 +33,8 @@ import org.vsekai.backpack.testkit.KafkaResource;
 import org.vsekai.backpack.testkit.PostgresResource;
 import org.vsekai.backpack.testkit.SqlProbe;
 import org.vsekai.backpack.testkit.TopicProbe;
+import org.vsekai.backpack.contracts.pose.AvatarPoses;
+import org.vsekai.backpack.contracts.pose.ScenePose;
 import org.vsekai.backpack.testkit.UserErasureProbe;
 
 import io.quarkus.test.common.ResourceArg;
@@ -110,6 +112,27 @@ class PoseFlowTest {
         assertThat(poses.getMap("poses.find { it.method == 'single-camera-2d' }.boneAngles")).containsKey("LEFT_ELBOW");
         String spatialId = (String) spatial.get("poseId");
 
+        // Each event's poses went to the live stream after they committed, keyed by scene: the last one with the
+        // instant's 3D pose of all three frames, as the scene's poses show it.
+        List<AvatarPoses> live = awaitLive(sceneId, notice -> notice.poses().stream()
+                .anyMatch(pose -> pose.poseId().toString().equals(spatialId)));
+        assertThat(live).extracting(AvatarPoses::eventId).containsExactlyInAnyOrderElementsOf(
+                events.stream().map(AvatarPosePublisher::eventIdOf).toList());
+        AvatarPoses last = live.stream().filter(notice -> notice.poses().stream()
+                .anyMatch(pose -> pose.poseId().toString().equals(spatialId))).findFirst().orElseThrow();
+        ScenePose liveSpatial = last.poses().stream().filter(pose -> pose.method().equals("triangulated-3d"))
+                .findFirst().orElseThrow();
+        assertThat(liveSpatial.frameIds()).extracting(UUID::toString).containsExactlyInAnyOrderElementsOf(frames);
+        assertThat(liveSpatial.rotations()).containsKeys("Hips", "LeftUpperArm");
+        assertThat(last.poses()).filteredOn(pose -> pose.method().equals("single-camera-2d")).hasSize(1)
+                .allSatisfy(pose -> assertThat(pose.boneAngles()).containsKey("LEFT_ELBOW"));
+        assertThat(last.capturedAt()).isIn(events.stream().map(Keypoints::capturedAt).toList());
+        // Who may follow the scene (the gateway asks before it opens a stream).
+        as(user).get("/scenes/{id}/access", sceneId).then().statusCode(204);
+        as("user-" + UUID.randomUUID()).get("/scenes/{id}/access", sceneId).then().statusCode(403)
+                .contentType("application/problem+json");
+        as(user).get("/scenes/{id}/access", UUID.randomUUID().toString()).then().statusCode(404);
+
         // Redelivered, the first event writes nothing: a later frame's pose shows after it, and the count is five.
         probe.send(Topics.KEYPOINTS_NAME, sceneId, EventJson.write(events.get(0)));
         Instant later = instant.plusSeconds(60);
@@ -123,6 +146,9 @@ class PoseFlowTest {
                 RingScene.WIDTH, RingScene.HEIGHT, later, null)));
         poses = awaitPoses(user, sceneId, found -> found.getList("poses.frameIds.flatten()").contains(laterFrame));
         assertThat(poses.getList("poses")).hasSize(5);
+        // The repeat wrote nothing, so it sent nothing: one notice per event on the stream.
+        live = awaitLive(sceneId, notice -> notice.frameId().toString().equals(laterFrame));
+        assertThat(live).extracting(AvatarPoses::eventId).doesNotHaveDuplicates().hasSize(4);
 
         // Search: the body's own 3D points, moved, turned and scaled, find its 3D pose (turned: only invariantly).
         List<List<Double>> moved = new ArrayList<>();
@@ -186,6 +212,15 @@ class PoseFlowTest {
         erasures.awaitProcessed(erasures.erase(user));
         assertThat(new SqlProbe(pool).count("SELECT count(*) FROM poses WHERE owner_id = $1", user)).isZero();
         assertThat(search(user, Map.of("points", moved, "method", "triangulated-3d")).getList("poses")).isEmpty();
+    }
+
+    /** The scene's avatar-poses records (one partition: its key's), read again until one matches {@code wanted}. */
+    private List<AvatarPoses> awaitLive(String sceneId, java.util.function.Predicate<AvatarPoses> wanted) {
+        return Awaitility.await("avatar-poses of " + sceneId).atMost(WAIT).pollInterval(Duration.ofMillis(300))
+                .until(() -> probe.await(Topics.AVATAR_POSES_NAME, record -> sceneId.equals(record.key()),
+                                Duration.ofSeconds(5)).stream()
+                        .map(record -> EventJson.read(record.value(), Topics.AVATAR_POSES)).toList(),
+                        notices -> notices.stream().anyMatch(wanted));
     }
 
     private static JsonPath awaitPoses(String user, String sceneId, java.util.function.Predicate<JsonPath> done) {

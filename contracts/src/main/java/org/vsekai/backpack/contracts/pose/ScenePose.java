@@ -1,4 +1,4 @@
-package org.vsekai.backpack.ingest.pose;
+package org.vsekai.backpack.contracts.pose;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
