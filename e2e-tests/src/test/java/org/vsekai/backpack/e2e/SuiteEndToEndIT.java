@@ -1,16 +1,20 @@
 package org.vsekai.backpack.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,11 +26,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
@@ -100,7 +108,7 @@ class SuiteEndToEndIT {
         try {
             Files.deleteIfExists(spanFile);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         spans = new SpanFile(spanFile);
         suite = Suite.start(SuiteOptions.defaults(root)
@@ -337,6 +345,16 @@ class SuiteEndToEndIT {
         await("scene " + sceneId + " parsed").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> JSON.readTree(get(sceneUrl, token).body()).path("cameras").size() == 1);
 
+        // The scene's live avatar stream, followed through the gateway before the frame arrives (token as the
+        // subprotocol pair, as a browser sends it); a stranger's handshake is refused.
+        List<JsonNode> live = Collections.synchronizedList(new ArrayList<>());
+        WebSocket stream = avatarStream(sceneId, token, live);
+        assertThat(stream.getSubprotocol()).isEqualTo("backpack.bearer");
+        assertThatThrownBy(() -> avatarStream(sceneId, token(RUN + "stranger", false), new ArrayList<>()))
+                .cause().isInstanceOf(WebSocketHandshakeException.class)
+                .satisfies(e -> assertThat(((WebSocketHandshakeException) e).getResponse().statusCode())
+                        .isEqualTo(403));
+
         // A white frame: the tiny RF-DETR's bright-image person joins its chair, person and car.
         HttpResponse<String> posted = send("/api/v1/scenes/" + sceneId + "/cameras/1/frames", "image/png", token,
                 solidPng(320, 240, 0xFFFFFF));
@@ -363,6 +381,15 @@ class SuiteEndToEndIT {
         assertThat(poses.path("poses").findValuesAsText("method")).containsExactly("single-camera-2d",
                 "single-camera-2d");
         assertThat(poses.path("poses").path(0).path("frameIds").path(0).asText()).isEqualTo(frameId);
+        // The same two poses reached the stream's client, as one message of the frame.
+        JsonNode message = await("the frame's poses on the avatar stream").atMost(Duration.ofSeconds(30))
+                .until(() -> live.stream().filter(m -> m.path("type").asText().equals("poses")
+                        && m.path("frameId").asText().equals(frameId)).findFirst(), Optional::isPresent)
+                .orElseThrow();
+        assertThat(message.path("poses").findValuesAsText("poseId"))
+                .containsExactlyInAnyOrderElementsOf(poses.path("poses").findValuesAsText("poseId"));
+        assertThat(message.path("poses").path(0).path("boneAngles").isObject()).isTrue();
+        stream.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
         String searchBody = "{\"frameId\":\"" + frameId + "\",\"person\":0,\"limit\":5}";
         JsonNode similar = await("the frame's other body found by pose search").atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(500))
@@ -681,6 +708,33 @@ class SuiteEndToEndIT {
                 .put("actor", actor)
                 .put("object", object)
                 .put("published", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    }
+
+    /** A JDK WebSocket client on a scene's avatar stream, every text message it gets parsed into {@code into}. */
+    private static WebSocket avatarStream(String sceneId, String token, List<JsonNode> into)
+            throws Exception {
+        URI uri = URI.create(suite.gatewayUrl().replaceFirst("^http", "ws") + "/api/v1/scenes/" + sceneId
+                + "/avatar-stream");
+        return HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("backpack.bearer", token)
+                .buildAsync(uri, new WebSocket.Listener() {
+                    private final StringBuilder text = new StringBuilder();
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket socket,
+                                                                          CharSequence data, boolean last) {
+                        text.append(data);
+                        if (last) {
+                            try {
+                                into.add(JSON.readTree(text.toString()));
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                            text.setLength(0);
+                        }
+                        socket.request(1);
+                        return null;
+                    }
+                }).get(20, TimeUnit.SECONDS);
     }
 
     private static void post(String actor, String type, String object) throws IOException, InterruptedException {
