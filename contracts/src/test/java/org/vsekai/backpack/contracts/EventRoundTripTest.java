@@ -101,9 +101,10 @@ class EventRoundTripTest {
                 new Sample(Topics.AVATAR_POSES, new AvatarPoses(1, UUID.randomUUID(), SCENE, FRAME, T, List.of(
                         new ScenePose(UUID.randomUUID(), "triangulated-3d", List.of(FRAME, UUID.randomUUID()), 0, 0.9, T,
                                 java.util.Arrays.asList(new double[] {0.1, 1.5, -0.2}, null), 0.4,
-                                Map.of("Hips", new double[] {0, 0, 0, 1}), null),
+                                Map.of("Hips", new double[] {0, 0, 0, 1}), Map.of("Hips", new double[] {0, 0, 0, 1}),
+                                null),
                         new ScenePose(UUID.randomUUID(), "single-camera-2d", List.of(FRAME), 1, 0.7, T,
-                                List.<double[]>of(new double[] {320, 240, 0.9}), null, null,
+                                List.<double[]>of(new double[] {320, 240, 0.9}), null, null, null,
                                 Map.of("LEFT_ELBOW", 1.25)))), new AvatarPosesDeserializer()),
                 new Sample(Topics.USER_ERASURES, new UserErasure(1, UUID.randomUUID(), "user-1", "user-1", T),
                         new UserErasureDeserializer()));

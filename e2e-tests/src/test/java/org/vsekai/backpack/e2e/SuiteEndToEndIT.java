@@ -36,6 +36,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
@@ -451,6 +452,48 @@ class SuiteEndToEndIT {
      * (its job, the outbox), vision (camera-frames to detections), metadata (detections to item-attributes) to the
      * recommender. A scene upload and an interaction are one trace each too.
      */
+    /**
+     * The Godot add-on (clients/godot) in a real engine, Debian's godot3-server (Godot 3.2, headless), against this
+     * suite: its own tests sign in, upload a .glb, post a white frame and receive its two poses on the avatar stream,
+     * reconnect and resume from the newest, report a Like and read recommendations, and see a bad token refused;
+     * its driver tests pose a Skeleton. Skipped where no engine is installed (.ci/run installs it).
+     */
+    @Test
+    void theGodotClientUploadsPostsAFrameFollowsItsPosesAndReadsRecommendations() throws Exception {
+        Path godot = Stream.of(System.getenv("PATH").split(java.io.File.pathSeparator))
+                .map(dir -> Path.of(dir, "godot3-server")).filter(Files::isExecutable).findFirst().orElse(null);
+        Assumptions.assumeTrue(godot != null, "godot3-server is not installed");
+        Path root = Path.of(System.getProperty("backpack.root", "..")).toAbsolutePath().normalize();
+        Path glb = Files.createTempFile("godot-scene", ".glb");
+        Path home = Files.createTempDirectory("godot-home");
+        Files.write(glb, SampleScenes.glb("E2E Godot " + RUN, 0));
+        Path output = home.resolve("godot.log");
+        ProcessBuilder engine = new ProcessBuilder(godot.toString(), "--no-window", "--path",
+                root.resolve("clients/godot").toString(), "-s", "res://tests/run_tests.gd")
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        engine.environment().put("BACKPACK_URL", suite.gatewayUrl());
+        engine.environment().put("BACKPACK_TOKEN", token(RUN + "godot", false));
+        engine.environment().put("BACKPACK_GLB", glb.toString());
+        // The engine's user data and logs go to a home of its own.
+        engine.environment().put("HOME", home.toString());
+        Process run = engine.start();
+        boolean ended = run.waitFor(5, TimeUnit.MINUTES);
+        if (!ended) {
+            run.destroyForcibly();
+        }
+        List<String> lines = Files.readAllLines(output);
+        lines.stream().filter(line -> line.startsWith("scene ")).forEach(line -> SCENES.add(line.substring(6).trim()));
+        assertThat(ended).as("the engine ended: %s", lines).isTrue();
+        String log = String.join("\n", lines);
+        assertThat(lines).as(log).contains("PASS live_upload_frame_stream_interaction_recommendations",
+                "PASS live_stream_refuses_a_bad_token",
+                "PASS driver_raises_an_arm_through_a_clavicle_the_pose_does_not_name",
+                "PASS driver_turns_unnamed_bones_with_their_parent",
+                "PASS driver_picks_its_person_and_leaves_2d_poses_alone", "DONE 0");
+        assertThat(lines).as(log).noneMatch(line -> line.startsWith("FAIL"));
+        assertThat(run.exitValue()).as(log).isZero();
+    }
+
     @Test
     void anUploadAndAnInteractionAreEachOneTraceFromTheGatewayToTheRecommender() throws Exception {
         String user = RUN + "tracy";

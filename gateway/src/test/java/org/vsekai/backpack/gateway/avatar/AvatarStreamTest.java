@@ -373,10 +373,11 @@ class AvatarStreamTest {
             spatial.add(new double[] {0.01 * k, 1.0 + 0.02 * k, -0.03 * k});
         }
         poses.add(new ScenePose(UUID.randomUUID(), "single-camera-2d", List.of(frame), 0, 0.9, at, planar, null,
-                null, Map.of("LEFT_ELBOW", 1.0)));
+                null, null, Map.of("LEFT_ELBOW", 1.0)));
         for (int p = 1; p < people; p++) {
             poses.add(new ScenePose(UUID.randomUUID(), "triangulated-3d", List.of(frame, UUID.randomUUID()), p, 0.8,
-                    at, spatial, 0.5, Map.of("Hips", new double[] {0, 0, 0, 1}), null));
+                    at, spatial, 0.5, Map.of("Hips", new double[] {0, 0, 0, 1}),
+                    Map.of("Hips", new double[] {0, 0, 0, 1}), null));
         }
         return new AvatarPoses(AvatarPoses.CURRENT_VERSION, UUID.randomUUID(), scene, frame, at, poses);
     }

@@ -35,13 +35,9 @@ public class PoseViews {
         if (row.method() == PoseMethod.TRIANGULATED_3D) {
             List<Vec3> positions = row.points().stream().map(p -> p == null ? null : Vec3.of(p)).toList();
             KinematicPose pose = chain.solve(positions);
-            Map<String, double[]> rotations = new LinkedHashMap<>();
-            for (Map.Entry<Joint, Quaternion> rotation : new EnumMap<>(pose.localRotations()).entrySet()) {
-                Quaternion q = rotation.getValue();
-                rotations.put(rotation.getKey().humanoidBone(), new double[] {q.x(), q.y(), q.z(), q.w()});
-            }
             return new ScenePose(row.poseId(), row.method().column(), row.frameIds(), row.person(), row.score(),
-                    row.capturedAt(), row.points(), row.reprojectionError(), rotations, null);
+                    row.capturedAt(), row.points(), row.reprojectionError(), byBone(pose.localRotations()),
+                    byBone(pose.globalRotations()), null);
         }
         List<Keypoint> keypoints = row.points().stream().map(p -> p == null
                 ? new Keypoint("", Double.NaN, Double.NaN, 0) : new Keypoint("", p[0], p[1], p[2])).toList();
@@ -49,6 +45,16 @@ public class PoseViews {
         PlanarPose.of(keypoints, config.minScore()).boneAngles().forEach((joint, angle) -> angles.put(joint.name(),
                 angle));
         return new ScenePose(row.poseId(), row.method().column(), row.frameIds(), row.person(), row.score(),
-                row.capturedAt(), row.points(), null, null, angles);
+                row.capturedAt(), row.points(), null, null, null, angles);
+    }
+
+    /** Rotations as {@code [x, y, z, w]} keyed by the humanoid bone each turns, root first. */
+    private static Map<String, double[]> byBone(Map<Joint, Quaternion> rotations) {
+        Map<String, double[]> byBone = new LinkedHashMap<>();
+        for (Map.Entry<Joint, Quaternion> rotation : new EnumMap<>(rotations).entrySet()) {
+            Quaternion q = rotation.getValue();
+            byBone.put(rotation.getKey().humanoidBone(), new double[] {q.x(), q.y(), q.z(), q.w()});
+        }
+        return byBone;
     }
 }

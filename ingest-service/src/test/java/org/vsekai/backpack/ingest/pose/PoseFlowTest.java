@@ -124,6 +124,7 @@ class PoseFlowTest {
                 .findFirst().orElseThrow();
         assertThat(liveSpatial.frameIds()).extracting(UUID::toString).containsExactlyInAnyOrderElementsOf(frames);
         assertThat(liveSpatial.rotations()).containsKeys("Hips", "LeftUpperArm");
+        assertThat(liveSpatial.globalRotations()).containsOnlyKeys(liveSpatial.rotations().keySet());
         assertThat(last.poses()).filteredOn(pose -> pose.method().equals("single-camera-2d")).hasSize(1)
                 .allSatisfy(pose -> assertThat(pose.boneAngles()).containsKey("LEFT_ELBOW"));
         assertThat(last.capturedAt()).isIn(events.stream().map(Keypoints::capturedAt).toList());
