@@ -251,6 +251,7 @@ public class AvatarStreamHub {
 
     private static String message(AvatarPoses poses, long sequence) {
         ObjectNode message = EventJson.mapper().createObjectNode().put("type", "poses").put("sequence", sequence)
+                .put("eventId", poses.eventId() == null ? null : poses.eventId().toString())
                 .put("sceneId", poses.sceneId().toString())
                 .put("frameId", poses.frameId() == null ? null : poses.frameId().toString())
                 .put("capturedAt", poses.capturedAt() == null ? null : poses.capturedAt().toString());

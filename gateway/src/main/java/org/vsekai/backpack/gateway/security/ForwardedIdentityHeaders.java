@@ -4,7 +4,6 @@ import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
 import org.vsekai.backpack.contracts.http.ForwardedIdentity;
 import org.vsekai.backpack.kit.identity.Caller;
 
-import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -27,8 +26,9 @@ public class ForwardedIdentityHeaders implements ClientHeadersFactory {
     public MultivaluedMap<String, String> update(MultivaluedMap<String, String> incomingHeaders,
                                                  MultivaluedMap<String, String> clientOutgoingHeaders) {
         MultivaluedMap<String, String> identity = new MultivaluedHashMap<>();
-        // Outside a request (the avatar stream's handshake) the call names its caller itself, as header arguments.
-        if (!Arc.container().requestContext().isActive()) {
+        // A call that names its caller itself, as header arguments (the avatar stream's admission, made outside any
+        // request), keeps that caller; the request scope it would be read from is not active there.
+        if (clientOutgoingHeaders.keySet().stream().anyMatch(ForwardedIdentity.USER_HEADER::equalsIgnoreCase)) {
             return identity;
         }
         Caller caller = current.get();

@@ -164,6 +164,9 @@ class AvatarStreamTest {
         Client byQuery = connect(scene, query(TestTokens.user(user)));
         Client ofOther = connect(other, subprotocol(TestTokens.user(user)));
         assertThat(bySubprotocol.socket.subProtocol()).isEqualTo(StreamToken.SUBPROTOCOL);
+        // The ingest-service was asked about this caller, named by the gateway, not by the client.
+        assertThat(peers.ingest().lastAt("/scenes/" + scene + "/access").header("X-Backpack-User")).isEqualTo(user);
+        assertThat(peers.ingest().lastAt("/scenes/" + scene + "/access").header("X-Backpack-Roles")).isEqualTo("user");
 
         List<AvatarPoses> sent = new ArrayList<>();
         for (int i = 0; i < 3; i++) {

@@ -1,6 +1,7 @@
 package org.vsekai.backpack.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Set;
 
@@ -49,5 +50,16 @@ class ForwardedIdentityHeadersTest {
         assertThat(sent.get(ForwardedIdentity.USER_HEADER)).containsExactly("alice");
         assertThat(sent.get(ForwardedIdentity.ROLES_HEADER)).containsExactly("user");
         assertThat(sent).doesNotContainKey("Authorization");
+    }
+
+    @Test
+    void aCallThatNamesItsCallerKeepsItAndReadsNoRequest() {
+        // No caller was resolved: reading it would fail, as it would outside a request.
+        MultivaluedMap<String, String> named = new MultivaluedHashMap<>();
+        named.putSingle(ForwardedIdentity.USER_HEADER, "carol");
+
+        assertThat(headers.update(new MultivaluedHashMap<>(), named)).isEmpty();
+        assertThatThrownBy(() -> headers.update(new MultivaluedHashMap<>(), new MultivaluedHashMap<>()))
+                .isInstanceOf(IllegalStateException.class);
     }
 }

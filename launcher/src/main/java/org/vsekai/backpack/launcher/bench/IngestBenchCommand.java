@@ -2,9 +2,7 @@ package org.vsekai.backpack.launcher.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,7 +21,6 @@ import org.vsekai.backpack.launcher.NumberOptions;
 import org.vsekai.backpack.launcher.suite.Suite;
 import org.vsekai.backpack.launcher.suite.SuiteOptions;
 import org.vsekai.backpack.launcher.suite.VisionModels;
-import org.vsekai.backpack.launcher.token.LocalTokens;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -72,7 +69,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private Suite suite;
-    private LocalTokens tokens;
+    private BenchGateway gateway;
 
     @Override
     public Integer call() throws Exception {
@@ -83,7 +80,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
         String run = BenchSuites.runPrefix();
         try (Suite started = Suite.start(options)) {
             suite = started;
-            tokens = new LocalTokens(started.keys());
+            gateway = new BenchGateway(started, http);
             out.printf(Locale.ROOT, "ingest bench through %s; %d processors; %d requests in flight%n",
                     started.gatewayUrl(), Runtime.getRuntime().availableProcessors(), concurrency);
             large(out, run);
@@ -99,9 +96,10 @@ public final class IngestBenchCommand implements Callable<Integer> {
         byte[] glb = SampleScenes.glb(run + "large", largeMib << 20);
         String user = run + "large";
         long started = System.nanoTime();
-        HttpResponse<String> answer = post("/api/v1/scenes", "model/gltf-binary", token(user, false), glb);
+        HttpResponse<String> answer = gateway.post("/api/v1/scenes", "model/gltf-binary", gateway.token(user, false),
+                glb);
         double upload = seconds(started);
-        require(answer, 202);
+        BenchGateway.require(answer, 202);
         String sceneId = JSON.readTree(answer.body()).path("sceneId").asText();
         awaitScene(user, sceneId, scene -> scene.path("state").asText().equals("METADATA_PUBLISHED"));
         out.printf(Locale.ROOT, "one %.1f MiB GLB: 202 after %.2f s (%.1f MiB/s, %.2f uploads/s); "
@@ -120,8 +118,8 @@ public final class IngestBenchCommand implements Callable<Integer> {
         AtomicInteger refused = new AtomicInteger();
         long started = System.nanoTime();
         parallel(small, i -> {
-            HttpResponse<String> answer = post("/api/v1/scenes", "model/gltf-binary",
-                    token(run + "small-user-" + i / PER_USER, false), scenes.get(i));
+            HttpResponse<String> answer = gateway.post("/api/v1/scenes", "model/gltf-binary",
+                    gateway.token(run + "small-user-" + i / PER_USER, false), scenes.get(i));
             if (answer.statusCode() != 202) {
                 refused.incrementAndGet();
                 return;
@@ -141,9 +139,10 @@ public final class IngestBenchCommand implements Callable<Integer> {
         List<String> sceneIds = new ArrayList<>();
         for (int u = 0; u < users; u++) {
             String user = run + "frames-user-" + u;
-            HttpResponse<String> answer = post("/api/v1/scenes", "model/gltf-binary", token(user, false),
+            HttpResponse<String> answer = gateway.post("/api/v1/scenes", "model/gltf-binary",
+                    gateway.token(user, false),
                     SampleScenes.glb(run + "frames-" + u, 0));
-            require(answer, 202);
+            BenchGateway.require(answer, 202);
             sceneIds.add(JSON.readTree(answer.body()).path("sceneId").asText());
         }
         for (int u = 0; u < users; u++) {
@@ -157,8 +156,9 @@ public final class IngestBenchCommand implements Callable<Integer> {
         long started = System.nanoTime();
         parallel(frames, i -> {
             int user = i / PER_USER;
-            HttpResponse<String> answer = post("/api/v1/scenes/" + sceneIds.get(user % users) + "/cameras/1/frames",
-                    "image/png", token(run + "frames-user-" + (user % users), false), images.get(i));
+            HttpResponse<String> answer = gateway.post("/api/v1/scenes/" + sceneIds.get(user % users)
+                    + "/cameras/1/frames",
+                    "image/png", gateway.token(run + "frames-user-" + (user % users), false), images.get(i));
             if (answer.statusCode() != 202) {
                 refused.incrementAndGet();
             }
@@ -179,12 +179,12 @@ public final class IngestBenchCommand implements Callable<Integer> {
                     .append("\", \"blobRef\": \"").append(blobRefs.get(i % blobRefs.size()))
                     .append("\", \"format\": \"GLB\"}\n");
         }
-        String admin = token(run + "admin", true);
-        HttpResponse<String> answer = post("/api/v1/admin/import", "application/x-ndjson", admin,
+        String admin = gateway.token(run + "admin", true);
+        HttpResponse<String> answer = gateway.post("/api/v1/admin/import", "application/x-ndjson", admin,
                 ndjson.toString().getBytes(StandardCharsets.UTF_8));
-        require(answer, 202);
+        BenchGateway.require(answer, 202);
         String importId = JSON.readTree(answer.body()).path("importId").asText();
-        JsonNode progress = await(() -> get("/api/v1/admin/imports/" + importId, admin),
+        JsonNode progress = await(() -> gateway.get("/api/v1/admin/imports/" + importId, admin),
                 found -> found.path("finishedAt").isTextual());
         double spent = Duration.between(Instant.parse(progress.path("createdAt").asText()),
                 Instant.parse(progress.path("finishedAt").asText())).toNanos() / 1e9;
@@ -218,7 +218,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
     }
 
     private void awaitScene(String user, String sceneId, Predicate<JsonNode> done) throws Exception {
-        await(() -> get("/api/v1/scenes/" + sceneId, token(user, false)), done);
+        await(() -> gateway.get("/api/v1/scenes/" + sceneId, gateway.token(user, false)), done);
     }
 
     private JsonNode await(Callable<HttpResponse<String>> read, Predicate<JsonNode> done) throws Exception {
@@ -234,29 +234,6 @@ public final class IngestBenchCommand implements Callable<Integer> {
             Thread.sleep(100);
         }
         throw new IllegalStateException("not done within " + WAIT);
-    }
-
-    private HttpResponse<String> post(String path, String type, String token, byte[] body)
-            throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + path))
-                .timeout(Duration.ofMinutes(2)).header("Content-Type", type).header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(suite.gatewayUrl() + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private String token(String user, boolean admin) {
-        return tokens.sign(user, admin, Duration.ofHours(1), Instant.now());
-    }
-
-    private static void require(HttpResponse<String> answer, int status) {
-        if (answer.statusCode() != status) {
-            throw new IllegalStateException(answer.request().uri() + " answered " + answer.statusCode() + ": "
-                    + answer.body());
-        }
     }
 
     private static double seconds(long startedNanos) {
