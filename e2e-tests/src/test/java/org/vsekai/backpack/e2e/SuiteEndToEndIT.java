@@ -355,6 +355,14 @@ class SuiteEndToEndIT {
                 .cause().isInstanceOf(WebSocketHandshakeException.class)
                 .satisfies(e -> assertThat(((WebSocketHandshakeException) e).getResponse().statusCode())
                         .isEqualTo(403));
+        // Shared with a friend, the scene's stream is theirs to follow too.
+        String friend = token(RUN + "friend", false);
+        HttpResponse<String> shared = HTTP.send(HttpRequest.newBuilder(URI.create(sceneUrl + "/shares/" + RUN
+                        + "friend")).header("Authorization", "Bearer " + token)
+                .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(shared.statusCode()).as(shared.body()).isEqualTo(201);
+        List<JsonNode> friendLive = Collections.synchronizedList(new ArrayList<>());
+        WebSocket friendStream = avatarStream(sceneId, friend, friendLive);
 
         // A white frame: the tiny RF-DETR's bright-image person joins its chair, person and car.
         HttpResponse<String> posted = send("/api/v1/scenes/" + sceneId + "/cameras/1/frames", "image/png", token,
@@ -390,7 +398,10 @@ class SuiteEndToEndIT {
         assertThat(message.path("poses").findValuesAsText("poseId"))
                 .containsExactlyInAnyOrderElementsOf(poses.path("poses").findValuesAsText("poseId"));
         assertThat(message.path("poses").path(0).path("boneAngles").isObject()).isTrue();
+        await("the frame's poses on the friend's stream").atMost(Duration.ofSeconds(30))
+                .until(() -> friendLive.stream().anyMatch(m -> m.path("frameId").asText().equals(frameId)));
         stream.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+        friendStream.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
         String searchBody = "{\"frameId\":\"" + frameId + "\",\"person\":0,\"limit\":5}";
         JsonNode similar = await("the frame's other body found by pose search").atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(500))

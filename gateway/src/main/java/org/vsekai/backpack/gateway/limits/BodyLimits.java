@@ -16,6 +16,7 @@ import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -118,7 +119,11 @@ public class BodyLimits {
         String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         Rule rule = ruleOf(context.request().method(), context.normalizedPath());
         boolean streamed = rule != null && rule.streamed();
-        if (limit >= 0 && declared == null && mayHaveBody(context.request().method()) && !streamed) {
+        // Not over HTTP/2: there a request without Content-Length may be bodiless (END_STREAM on its headers), and
+        // once Vert.x's body handler has read it to its end, RESTEasy Reactive's pause() of the ended stream fails
+        // the request (500). Its body, if any, is held to the global limit and to the resource's own checks.
+        if (limit >= 0 && declared == null && mayHaveBody(context.request().method()) && !streamed
+                && context.request().version() != HttpVersion.HTTP_2) {
             // Vert.x's body handler reads it, failing the request with 413 past the limit (answerOversizeStream).
             bodyReaders.computeIfAbsent(limit, max -> BodyHandler.create(false).setBodyLimit(max)).handle(context);
             return;

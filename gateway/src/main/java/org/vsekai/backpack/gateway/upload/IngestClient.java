@@ -13,9 +13,11 @@ import org.vsekai.backpack.gateway.security.ForwardedIdentityHeaders;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -67,6 +69,23 @@ public interface IngestClient {
     Uni<Void> sceneAccess(@PathParam("id") String sceneId,
                           @HeaderParam(ForwardedIdentity.USER_HEADER) String user,
                           @HeaderParam(ForwardedIdentity.ROLES_HEADER) String roles);
+
+    /** Who a scene is shared with (owner or admin). */
+    @GET
+    @Path("/scenes/{id}/shares")
+    @Retry
+    Uni<Response> shares(@PathParam("id") String sceneId);
+
+    /** Shares a scene with a user: idempotent (sharing again changes nothing), so retried. */
+    @PUT
+    @Path("/scenes/{id}/shares/{user}")
+    @Retry
+    Uni<Response> share(@PathParam("id") String sceneId, @PathParam("user") String userId);
+
+    /** Stops sharing; not retried (a retry after a lost answer would be a 404). */
+    @DELETE
+    @Path("/scenes/{id}/shares/{user}")
+    Uni<Response> unshare(@PathParam("id") String sceneId, @PathParam("user") String userId);
 
     /** A batch import's progress, for admins. */
     @GET

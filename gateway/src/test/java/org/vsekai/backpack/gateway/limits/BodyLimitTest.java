@@ -12,6 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -145,6 +147,33 @@ class BodyLimitTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(recommender.receivedAt("/recommendations")).anyMatch(r -> r.bodyText().contains(marker));
+    }
+
+    @Test
+    void overHttp2BodilessAndUnknownLengthRequestsReachTheirServices() throws Exception {
+        // The JDK client asks for h2c on its first request and speaks HTTP/2 from then on; without Content-Length
+        // (a bodiless PUT, a streamed body) each used to be failed by the gateway (500) once read to its end.
+        String scene = UUID.randomUUID().toString();
+        String share = "/scenes/" + scene + "/shares/friend-1";
+        peers.ingest().answer("PUT", share, 201, null, "");
+        recommender.answer("POST", "/recommendations", 200, "application/json", "{\"model\":\"fake@1\",\"items\":[]}");
+        HttpClient h2c = HttpClient.newHttpClient();
+        String token = TestTokens.bearer(TestTokens.user("user-" + UUID.randomUUID()));
+        List<HttpClient.Version> versions = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> shared = h2c.send(HttpRequest.newBuilder(gateway.resolve("/api/v1" + share))
+                    .header("Authorization", token).PUT(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(shared.statusCode()).as("%s: %s", shared.version(), shared.body()).isEqualTo(201);
+            byte[] session = "{\"items\":[\"item-1\"]}".getBytes(StandardCharsets.UTF_8);
+            HttpResponse<String> streamed = h2c.send(HttpRequest.newBuilder(gateway.resolve("/api/v1/recommendations"))
+                    .header("Authorization", token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(session))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(streamed.statusCode()).as("%s: %s", streamed.version(), streamed.body()).isEqualTo(200);
+            versions.add(streamed.version());
+        }
+        assertThat(versions).contains(HttpClient.Version.HTTP_2);
     }
 
     /** Sends a body of unknown length (HTTP/1.1 chunked, no Content-Length), as a streaming client does. */

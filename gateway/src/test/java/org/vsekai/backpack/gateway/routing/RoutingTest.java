@@ -193,6 +193,29 @@ class RoutingTest {
     }
 
     @Test
+    void sharesAreManagedAtTheIngestServiceAsTheCaller() {
+        String scene = UUID.randomUUID().toString();
+        String friend = "friend-" + UUID.randomUUID();
+        String share = "/scenes/" + scene + "/shares/" + friend;
+        peers.ingest().answer("PUT", share, 201, null, "");
+        peers.ingest().answer("DELETE", share, 204, null, "");
+        peers.ingest().answer("GET", "/scenes/" + scene + "/shares", 200, "application/json",
+                "{\"sceneId\":\"" + scene + "\",\"shares\":[{\"userId\":\"" + friend + "\"}]}");
+        given().when().put("/api/v1/scenes/{id}/shares/{user}", scene, friend).then().statusCode(201);
+        assertThat(peers.ingest().lastAt(share).method()).isEqualTo("PUT");
+        assertThat(peers.ingest().lastAt(share).header("X-Backpack-User")).isEqualTo(admin);
+        given().when().get("/api/v1/scenes/{id}/shares", scene).then().statusCode(200)
+                .body("shares[0].userId", equalTo(friend));
+        given().when().delete("/api/v1/scenes/{id}/shares/{user}", scene, friend).then().statusCode(204);
+        assertThat(peers.ingest().lastAt(share).method()).isEqualTo("DELETE");
+        peers.ingest().answer("PUT", share, 409, "application/problem+json",
+                "{\"type\":\"https://backpack.v-sekai.org/problems/too-many-shares\",\"title\":\"Too many "
+                        + "shares\",\"status\":409}");
+        given().when().put("/api/v1/scenes/{id}/shares/{user}", scene, friend).then().statusCode(409)
+                .contentType("application/problem+json").body("type", endsWith("/too-many-shares"));
+    }
+
+    @Test
     void posesAreReadAndSearchedAtTheIngestServiceAsTheCaller() {
         String scene = UUID.randomUUID().toString();
         peers.ingest().answer("GET", "/scenes/" + scene + "/poses", 200, "application/json",

@@ -52,6 +52,10 @@ public interface IngestLimits {
     @WithDefault("268435456")
     long maxImportBytes();
 
+    /** Users one scene may be shared with (PUT /scenes/{id}/shares/{user}); one more is refused with 409. */
+    @WithDefault("100")
+    int maxSharesPerScene();
+
     /** Lines of an import written in one transaction. */
     @WithDefault("500")
     int importChunk();

@@ -13,8 +13,7 @@ import org.vsekai.backpack.contracts.http.Problem;
 import org.vsekai.backpack.contracts.pose.PoseSearchRequest;
 import org.vsekai.backpack.contracts.pose.PoseSearchResult;
 import org.vsekai.backpack.contracts.pose.ScenePose;
-import org.vsekai.backpack.ingest.scene.SceneProblems;
-import org.vsekai.backpack.ingest.scene.SceneStore;
+import org.vsekai.backpack.ingest.share.ShareService;
 import org.vsekai.backpack.kit.identity.Caller;
 import org.vsekai.backpack.kit.problem.ProblemException;
 import org.vsekai.backpack.pose.search.PoseMatch;
@@ -32,16 +31,16 @@ public class PoseService {
     private final Pool pool;
     private final PoseStore store;
     private final PoseSearchIndex index;
-    private final SceneStore scenes;
+    private final ShareService shares;
     private final PoseConfig config;
     private final PoseViews views;
 
-    public PoseService(Pool pool, PoseStore store, PoseSearchIndex index, SceneStore scenes, PoseConfig config,
+    public PoseService(Pool pool, PoseStore store, PoseSearchIndex index, ShareService shares, PoseConfig config,
                        PoseViews views) {
         this.pool = pool;
         this.store = store;
         this.index = index;
-        this.scenes = scenes;
+        this.shares = shares;
         this.config = config;
         this.views = views;
     }
@@ -153,10 +152,9 @@ public class PoseService {
         return points;
     }
 
-    /** The scene's poses (its owner or an admin), each with what drives a rig. */
+    /** The scene's poses (its owner, an admin, or those it is shared with), each with what drives a rig. */
     public Uni<ScenePose.Poses> ofScene(Caller caller, UUID sceneId) {
-        return scenes.find(pool, sceneId)
-                .map(scene -> SceneProblems.requireVisible(scene, sceneId, caller))
+        return shares.requireFollowable(caller, sceneId)
                 .chain(scene -> store.ofScene(pool, sceneId))
                 .map(rows -> new ScenePose.Poses(sceneId, rows.stream().map(views::of).toList()));
     }

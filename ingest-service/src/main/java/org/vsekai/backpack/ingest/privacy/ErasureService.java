@@ -62,6 +62,9 @@ public class ErasureService {
                 .chain(() -> delete(transaction, "DELETE FROM frame_findings WHERE frame_id IN "
                         + "(SELECT id FROM scene_frames WHERE owner_id = $1)", owner))
                 .chain(() -> delete(transaction, "DELETE FROM poses WHERE owner_id = $1", owner))
+                // Shares of the user's scenes, and shares made to the user (by whoever).
+                .chain(() -> delete(transaction, "DELETE FROM scene_shares WHERE user_id = $1 OR scene_id IN "
+                        + "(SELECT id FROM scenes WHERE owner_id = $1)", owner))
                 .chain(() -> delete(transaction, "DELETE FROM scene_frames WHERE owner_id = $1", owner))
                 .chain(() -> delete(transaction, "DELETE FROM imports WHERE owner_id = $1", owner))
                 .chain(() -> delete(transaction, "DELETE FROM jobs WHERE owner_id = $1", owner))

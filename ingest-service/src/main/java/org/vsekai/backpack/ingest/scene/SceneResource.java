@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.vsekai.backpack.contracts.http.ForwardedIdentity;
 import org.vsekai.backpack.contracts.http.Problem;
+import org.vsekai.backpack.contracts.pose.ScenePose;
 import org.vsekai.backpack.contracts.scene.FrameFormat;
 import org.vsekai.backpack.contracts.scene.SceneFormat;
 import org.vsekai.backpack.ingest.frame.FrameAccepted;
@@ -33,7 +36,8 @@ import org.vsekai.backpack.ingest.frame.FrameService;
 import org.vsekai.backpack.ingest.frame.FrameStore;
 import org.vsekai.backpack.ingest.job.UploadProgress;
 import org.vsekai.backpack.ingest.pose.PoseService;
-import org.vsekai.backpack.contracts.pose.ScenePose;
+import org.vsekai.backpack.ingest.share.SceneShares;
+import org.vsekai.backpack.ingest.share.ShareService;
 import org.vsekai.backpack.kit.identity.Caller;
 import org.vsekai.backpack.kit.problem.ProblemException;
 import org.vsekai.backpack.kit.request.RequestChecks;
@@ -59,9 +63,10 @@ public class SceneResource {
     private final UploadProgress progress;
     private final Pool pool;
     private final PoseService poses;
+    private final ShareService shares;
 
     public SceneResource(SceneService uploads, FrameService frames, SceneStore scenes, FrameStore frameRows,
-                         UploadProgress progress, Pool pool, PoseService poses) {
+                         UploadProgress progress, Pool pool, PoseService poses, ShareService shares) {
         this.uploads = uploads;
         this.frames = frames;
         this.scenes = scenes;
@@ -69,6 +74,7 @@ public class SceneResource {
         this.progress = progress;
         this.pool = pool;
         this.poses = poses;
+        this.shares = shares;
     }
 
     @POST
@@ -122,21 +128,72 @@ public class SceneResource {
 
     @GET
     @Path("{id}/access")
-    @Operation(summary = "Whether the caller may follow a scene", description = "204 when the caller may read the "
-            + "scene (its owner or an admin), as the gateway asks before it opens the scene's avatar stream; the "
-            + "scene itself is not read.")
-    @APIResponse(responseCode = "204", description = "The caller may read the scene")
-    @APIResponse(responseCode = "403", description = "Another user's scene",
+    @Operation(summary = "Whether the caller may follow a scene", description = "204 when the caller may follow the "
+            + "scene (its owner, an admin, or a user it is shared with), as the gateway asks before it opens the "
+            + "scene's avatar stream.")
+    @APIResponse(responseCode = "204", description = "The caller may follow the scene")
+    @APIResponse(responseCode = "403", description = "Another user's scene, not shared with the caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such scene",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Void> access(@PathParam("id") String id,
                             @Parameter(hidden = true) @HeaderParam(ForwardedIdentity.USER_HEADER) String user,
                             @Parameter(hidden = true) @HeaderParam(ForwardedIdentity.ROLES_HEADER) String roles) {
-        Caller caller = Caller.required(user, roles);
-        UUID sceneId = sceneId(id);
-        return scenes.find(pool, sceneId).map(scene -> SceneProblems.requireVisible(scene, sceneId, caller))
-                .replaceWithVoid();
+        return shares.requireFollowable(Caller.required(user, roles), sceneId(id)).replaceWithVoid();
+    }
+
+    @GET
+    @Path("{id}/shares")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Who a scene is shared with", description = "Its owner or an admin.")
+    @APIResponse(responseCode = "200", description = "The users it is shared with, newest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SceneShares.class)))
+    @APIResponse(responseCode = "403", description = "Another user's scene",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such scene",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<SceneShares> shares(@PathParam("id") String id,
+                                   @Parameter(hidden = true) @HeaderParam(ForwardedIdentity.USER_HEADER) String user,
+                                   @Parameter(hidden = true) @HeaderParam(ForwardedIdentity.ROLES_HEADER)
+                                   String roles) {
+        return shares.of(Caller.required(user, roles), sceneId(id));
+    }
+
+    @PUT
+    @Path("{id}/shares/{user}")
+    @Operation(summary = "Share a scene with a user", description = "They may then follow it: its avatar stream "
+            + "and its poses. Its owner or an admin; sharing again changes nothing.")
+    @APIResponse(responseCode = "201", description = "Shared")
+    @APIResponse(responseCode = "204", description = "It already was")
+    @APIResponse(responseCode = "400", description = "Not a valid user id, or the scene's owner",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Another user's scene",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such scene",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Shared with max-shares-per-scene users already",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> share(@PathParam("id") String id, @PathParam("user") String with,
+                               @Parameter(hidden = true) @HeaderParam(ForwardedIdentity.USER_HEADER) String user,
+                               @Parameter(hidden = true) @HeaderParam(ForwardedIdentity.ROLES_HEADER) String roles) {
+        return shares.share(Caller.required(user, roles), sceneId(id), with)
+                .map(created -> Response.status(created ? 201 : 204).build());
+    }
+
+    @DELETE
+    @Path("{id}/shares/{user}")
+    @Operation(summary = "Stop sharing a scene with a user", description = "Its owner or an admin. A stream the "
+            + "user has open stays open until their token expires.")
+    @APIResponse(responseCode = "204", description = "No longer shared")
+    @APIResponse(responseCode = "403", description = "Another user's scene",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such scene, or not shared with that user",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Void> unshare(@PathParam("id") String id, @PathParam("user") String with,
+                             @Parameter(hidden = true) @HeaderParam(ForwardedIdentity.USER_HEADER) String user,
+                             @Parameter(hidden = true) @HeaderParam(ForwardedIdentity.ROLES_HEADER) String roles) {
+        return shares.unshare(Caller.required(user, roles), sceneId(id), with);
     }
 
     @POST
