@@ -589,11 +589,8 @@ class SuiteEndToEndIT {
                     token, solidPng(320, 240, 0xFFFFFF)).body()).path("frameId").asText();
 
             // A training run, so the models table has a recommender version to show.
-            // HTTP/1.1: a body-less POST upgraded to h2c fails in the gateway's HTTP layer ("Request has already
-            // been read", Vert.x), a problem of its own that this test is not about.
             HttpResponse<String> training = HTTP.send(HttpRequest.newBuilder(URI.create(suite.gatewayUrl()
                             + "/api/v1/admin/training")).timeout(Duration.ofSeconds(10))
-                    .version(HttpClient.Version.HTTP_1_1)
                     .header("Authorization", "Bearer " + token(RUN + "ops", true))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(training.statusCode()).as(training.body()).isEqualTo(202);

@@ -76,8 +76,8 @@ class AuthorisationMatrixTest {
     /** A path parameter that names a user: the caller's own id unless the cell is another user's. */
     private static final Pattern USER_SEGMENT = Pattern.compile("/users/\\{([^}]+)}");
     private static final Map<String, Map<Caller, Integer>> MATRIX = new TreeMap<>();
-    /** HTTP/1.1: the dashboard's own test notes the gateway's trouble with a bodiless POST over h2c. */
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    /** The JDK's default: h2c on its first request, HTTP/2 from then on (BodyLimitTest covers bodiless ones). */
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 
 
