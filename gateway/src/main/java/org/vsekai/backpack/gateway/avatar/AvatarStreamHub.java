@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
 
@@ -49,6 +48,7 @@ public class AvatarStreamHub {
 
     /** Close code for a stream whose token expired: a policy violation (RFC 6455 §7.4.1). */
     public static final int TOKEN_EXPIRED = 1008;
+    static final int TRY_AGAIN_LATER = 1013;
 
     /** What a follower's stream stands at, for operations and tests. */
     public record Follower(String connectionId, UUID sceneId, String userId, NewestOnly.Counts counts) {
@@ -85,7 +85,8 @@ public class AvatarStreamHub {
     private final GatewayConfig.AvatarStream config;
     private final Map<UUID, Set<Viewer>> byScene = new ConcurrentHashMap<>();
     private final Map<String, Viewer> byConnection = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> perUser = new ConcurrentHashMap<>();
+    /** Open streams per user; counted inside compute so that a count and its removal never race. */
+    private final Map<String, Integer> perUser = new ConcurrentHashMap<>();
     private final Cache<UUID, Newest> newest;
     private final AtomicLong closedSent = new AtomicLong();
     private final AtomicLong closedDropped = new AtomicLong();
@@ -129,8 +130,8 @@ public class AvatarStreamHub {
         if (byConnection.size() >= config.maxStreams()) {
             return Optional.of("this gateway holds " + config.maxStreams() + " avatar streams, its limit");
         }
-        AtomicInteger open = perUser.get(userId);
-        if (open != null && open.get() >= config.maxStreamsPerUser()) {
+        Integer open = perUser.get(userId);
+        if (open != null && open >= config.maxStreamsPerUser()) {
             return Optional.of("this user holds " + config.maxStreamsPerUser() + " avatar streams, the limit");
         }
         return Optional.empty();
@@ -141,11 +142,12 @@ public class AvatarStreamHub {
      * message first, when there is one. False (the connection is closed) when a limit was reached in between.
      */
     public boolean join(WebSocketConnection connection, UUID sceneId, String userId, Instant tokenExpiresAt) {
-        AtomicInteger open = perUser.computeIfAbsent(userId, id -> new AtomicInteger());
-        if (open.incrementAndGet() > config.maxStreamsPerUser() || byConnection.size() >= config.maxStreams()) {
+        int open = perUser.merge(userId, 1, Integer::sum);
+        if (open > config.maxStreamsPerUser() || byConnection.size() >= config.maxStreams()) {
             release(userId);
-            connection.close(new CloseReason(1013,
-                    "too many avatar streams")).subscribe().with(done -> { }, failure -> { });
+            // 1013, try again later (IANA's close codes): a limit reached between admission and handshake.
+            connection.close(new CloseReason(TRY_AGAIN_LATER, "too many avatar streams"))
+                    .subscribe().with(done -> { }, failure -> { });
             return false;
         }
         Viewer viewer = new Viewer(connection, sceneId, userId);
@@ -185,7 +187,7 @@ public class AvatarStreamHub {
     }
 
     private void release(String userId) {
-        perUser.computeIfPresent(userId, (id, open) -> open.decrementAndGet() <= 0 ? null : open);
+        perUser.computeIfPresent(userId, (id, open) -> open <= 1 ? null : open - 1);
     }
 
     /** Offers one record's poses to every follower of its scene, and keeps it as the scene's newest. */

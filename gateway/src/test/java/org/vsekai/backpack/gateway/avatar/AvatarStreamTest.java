@@ -336,9 +336,10 @@ class AvatarStreamTest {
             clientOptions.setReceiveBufferSize(receiveBuffer);
         }
         long before = followersOf(scene);
-        WebSocket socket = vertx.createHttpClient(clientOptions).webSocket(options(scene, token))
+        // The handlers are set as the handshake completes, on its event loop: the scene's newest message may follow
+        // the 101 in the same read.
+        Client client = vertx.createHttpClient(clientOptions).webSocket(options(scene, token)).map(Client::new)
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        Client client = new Client(socket);
         opened.add(client);
         // Open once the hub holds it (its @OnOpen ran): only then does it follow the scene.
         await().atMost(Duration.ofSeconds(10)).until(() -> followersOf(scene) > before);
