@@ -2,7 +2,7 @@ extends Node
 # A scene's avatar stream (GET /api/v1/scenes/{id}/avatar-stream, a WebSocket), polled in _process. The token
 # goes as the subprotocol pair "backpack.bearer", "<jwt>", as browsers must send it too. The server sends the
 # scene's newest poses first, then each keypoints event's poses, and heartbeats when idle; a slow reader gets the
-# newest, never a backlog. When the connection drops it reconnects (backing off up to max_backoff_sec), and so
+# newest, never a growing backlog. When the connection drops it reconnects (backing off up to max_backoff_sec), and so
 # resumes from the newest; a close with code 1008 (the token expired or was refused) is not retried: call open()
 # again after setting a fresh token.
 

@@ -36,8 +36,9 @@ import io.vertx.core.Vertx;
 /**
  * Who follows which scene on this gateway, and the fan-out of each scene's poses to them. Every gateway reads every
  * {@code avatar-poses} record (a consumer group of its own, from the end), so a client is served by whichever gateway
- * it reached. Each message is written once and offered to each follower through its own {@link NewestOnly}: a slow
- * client gets the newest pose, never a queue. The newest message of each scene is kept (up to
+ * it reached. Each message is written once and offered to each follower through its own {@link DropOldest}: a burst
+ * reaches a client that keeps up whole, a slow one loses the oldest of what waits for it (at most
+ * {@code client-buffer} messages) and gets the newest. The newest message of each scene is kept (up to
  * {@code newest-scenes}), so a client that connects or reconnects starts from it. A stream ends when its token
  * expires (close code 1008): a client reconnects with a fresh token.
  */
@@ -51,7 +52,7 @@ public class AvatarStreamHub {
     static final int TRY_AGAIN_LATER = 1013;
 
     /** What a follower's stream stands at, for operations and tests. */
-    public record Follower(String connectionId, UUID sceneId, String userId, NewestOnly.Counts counts) {
+    public record Follower(String connectionId, UUID sceneId, String userId, DropOldest.Counts counts) {
     }
 
     /** The newest message of a scene and its number on this gateway. */
@@ -62,7 +63,7 @@ public class AvatarStreamHub {
         final WebSocketConnection connection;
         final UUID sceneId;
         final String userId;
-        final NewestOnly sender;
+        final DropOldest sender;
         volatile long lastOfferedNanos;
         long expiryTimer = -1;
 
@@ -70,7 +71,7 @@ public class AvatarStreamHub {
             this.connection = connection;
             this.sceneId = sceneId;
             this.userId = userId;
-            this.sender = new NewestOnly(connection::sendText);
+            this.sender = new DropOldest(config.clientBuffer(), connection::sendText);
             this.lastOfferedNanos = System.nanoTime();
         }
 
@@ -180,9 +181,9 @@ public class AvatarStreamHub {
             return viewers.isEmpty() ? null : viewers;
         });
         release(viewer.userId);
-        NewestOnly.Counts counts = viewer.sender.counts();
+        DropOldest.Counts counts = viewer.sender.counts();
         closedSent.addAndGet(counts.sent());
-        closedDropped.addAndGet(counts.dropped() + (counts.waiting() ? 1 : 0));
+        closedDropped.addAndGet(counts.dropped() + counts.waiting());
         closedFailed.addAndGet(counts.failed());
     }
 
@@ -220,19 +221,19 @@ public class AvatarStreamHub {
     }
 
     /** Messages sent, dropped and failed over every stream this gateway has held. */
-    public NewestOnly.Counts totals() {
+    public DropOldest.Counts totals() {
         long sent = closedSent.get();
         long dropped = closedDropped.get();
         long failed = closedFailed.get();
         long offered = 0;
         for (Viewer viewer : byConnection.values()) {
-            NewestOnly.Counts counts = viewer.sender.counts();
+            DropOldest.Counts counts = viewer.sender.counts();
             sent += counts.sent();
             dropped += counts.dropped();
             failed += counts.failed();
             offered += counts.offered();
         }
-        return new NewestOnly.Counts(offered, sent, dropped, failed, false);
+        return new DropOldest.Counts(offered, sent, dropped, failed, 0);
     }
 
     private void heartbeat() {

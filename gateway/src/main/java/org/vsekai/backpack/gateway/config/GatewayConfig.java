@@ -44,6 +44,13 @@ public interface GatewayConfig {
         @WithDefault("2000")
         int maxStreams();
 
+        /**
+         * Messages that may wait for one client behind the one being sent; past that the oldest waiting is dropped
+         * (and counted). Memory per client is bounded by this many messages.
+         */
+        @WithDefault("8")
+        int clientBuffer();
+
         /** Scenes whose newest poses are kept for a client that (re)connects; the least recently used go first. */
         @WithDefault("10000")
         int newestScenes();

@@ -52,7 +52,8 @@ public class PublicApiFilter implements OASFilter {
                         + "JSON message per keypoints event of the scene ({\"type\":\"poses\",\"sequence\","
                         + "\"sceneId\",\"frameId\",\"capturedAt\",\"poses\":[...]}, each pose as GET "
                         + "/api/v1/scenes/{id}/poses gives it), {\"type\":\"heartbeat\"} when idle; the scene's "
-                        + "newest message first. A slow client gets the newest, never a backlog; the stream closes "
+                        + "newest message first. A slow client gets the newest (at most 8 wait for it; the oldest are "
+                        + "dropped), never a growing backlog; the stream closes "
                         + "(1008) when the token expires."))
                 .addAPIResponse("401", problem("No token, or one that is not valid"))
                 .addAPIResponse("403", problem("Another user's scene"))

@@ -223,9 +223,9 @@ class AvatarStreamTest {
 
         slow.socket.resume();
         await().atMost(Duration.ofSeconds(30)).until(() -> slow.lastSequence() == total);
-        await().atMost(Duration.ofSeconds(10)).until(() -> !follower(slow).counts().waiting()
+        await().atMost(Duration.ofSeconds(10)).until(() -> follower(slow).counts().waiting() == 0
                 && follower(slow).counts().sent() == slow.poses().size());
-        NewestOnly.Counts counts = follower(slow).counts();
+        DropOldest.Counts counts = follower(slow).counts();
         System.out.printf("avatar stream, %d messages: fast client received %d, slow client %d (dropped %d)%n",
                 total, fastPoses.size(), slow.poses().size(), counts.dropped());
         assertThat(slow.poses().size()).isLessThan(total);

@@ -53,7 +53,7 @@ import picocli.CommandLine.Spec;
  * scene's avatar stream through the gateway and produces {@code keypoints} events for the frames at a fixed rate, as
  * the vision-service would. Each event becomes the ingest-service's poses, an {@code avatar-poses} record and one
  * message per client. Reported per number of clients: messages delivered per second over all clients, what each
- * client received of the events (the rest dropped for it, newest-only), and the latency from sending the keypoints
+ * client received of the events (the rest dropped for it: the oldest of what waited), and the latency from sending the keypoints
  * event to a client's receipt of its poses (one clock: the bench's).
  */
 @Command(name = "stream", description = "Benchmark the avatar stream: keypoints events for a scene's frames, sent at"
