@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -100,7 +102,7 @@ class EventRoundTripTest {
                         new ItemEmbeddingDeserializer()),
                 new Sample(Topics.AVATAR_POSES, new AvatarPoses(1, UUID.randomUUID(), SCENE, FRAME, T, List.of(
                         new ScenePose(UUID.randomUUID(), "triangulated-3d", List.of(FRAME, UUID.randomUUID()), 0, 0.9, T,
-                                java.util.Arrays.asList(new double[] {0.1, 1.5, -0.2}, null), 0.4,
+                                Arrays.asList(new double[] {0.1, 1.5, -0.2}, null), 0.4,
                                 Map.of("Hips", new double[] {0, 0, 0, 1}), Map.of("Hips", new double[] {0, 0, 0, 1}),
                                 null),
                         new ScenePose(UUID.randomUUID(), "single-camera-2d", List.of(FRAME), 1, 0.7, T,
@@ -223,9 +225,9 @@ class EventRoundTripTest {
         assertThat(Topics.allNamesWithDeadLetters()).hasSize(2 * Topics.all().size())
                 .contains("interactions", "interactions.dlq", "user-erasures.dlq");
         assertThat(Topics.byName("item-attributes").compacted()).isTrue();
-        assertThat(Topics.byName("avatar-poses").retention()).isEqualTo(java.time.Duration.ofHours(1));
+        assertThat(Topics.byName("avatar-poses").retention()).isEqualTo(Duration.ofHours(1));
         assertThat(Topics.byName("keypoints").retention()).isNull();
-        assertThatThrownBy(() -> new Topic<>("x", 1, UserErasure.class, 1, false, java.time.Duration.ZERO))
+        assertThatThrownBy(() -> new Topic<>("x", 1, UserErasure.class, 1, false, Duration.ZERO))
                 .hasMessageContaining("retention must be positive");
         assertThatThrownBy(() -> Topics.byName("nope")).hasMessageContaining("unknown topic: nope");
     }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -150,7 +151,7 @@ public final class DeployGenerator {
     }
 
     private static String kafkaTopic(String name, int partitions, String cleanupPolicy,
-                                     java.time.Duration retention) {
+                                     Duration retention) {
         return "---\n"
                 + "apiVersion: kafka.strimzi.io/v1\n"
                 + "kind: KafkaTopic\n"

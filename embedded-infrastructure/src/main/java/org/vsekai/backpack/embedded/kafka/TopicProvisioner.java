@@ -1,6 +1,7 @@
 package org.vsekai.backpack.embedded.kafka;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -38,7 +39,7 @@ public final class TopicProvisioner {
             for (Topic<?> topic : Topics.all()) {
                 if (!existing.contains(topic.name())) {
                     NewTopic newTopic = new NewTopic(topic.name(), topic.partitions(), replication);
-                    Map<String, String> configs = new java.util.HashMap<>();
+                    Map<String, String> configs = new HashMap<>();
                     if (topic.compacted()) {
                         configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
                     }

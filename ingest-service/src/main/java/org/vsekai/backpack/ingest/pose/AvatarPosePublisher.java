@@ -1,5 +1,6 @@
 package org.vsekai.backpack.ingest.pose;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -61,7 +62,6 @@ public class AvatarPosePublisher {
 
     /** One id per keypoints event, so a reader can tell a repeat from news. */
     static UUID eventIdOf(Keypoints keypoints) {
-        return UUID.nameUUIDFromBytes(("avatar-poses:" + keypoints.eventId()).getBytes(
-                java.nio.charset.StandardCharsets.UTF_8));
+        return UUID.nameUUIDFromBytes(("avatar-poses:" + keypoints.eventId()).getBytes(StandardCharsets.UTF_8));
     }
 }
