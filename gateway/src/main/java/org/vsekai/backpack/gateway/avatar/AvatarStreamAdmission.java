@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import org.vsekai.backpack.contracts.EventJson;
 import org.vsekai.backpack.contracts.http.Problem;
 import org.vsekai.backpack.gateway.limits.RateClass;
+import org.vsekai.backpack.gateway.limits.RateLimitFilter;
 import org.vsekai.backpack.gateway.limits.RateLimiter;
 import org.vsekai.backpack.gateway.peer.Peers;
 import org.vsekai.backpack.gateway.security.Access;
@@ -79,9 +80,7 @@ public class AvatarStreamAdmission {
         RateLimiter.Decision decision = limiter.acquire(RateClass.READ, "user:" + caller.userId());
         if (!decision.allowed()) {
             context.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
-            refuse(context, Problem.ofType("rate-limited", 429, "Too Many Requests", "This user has made too many "
-                    + RateClass.READ.configName() + " requests; retry after " + decision.retryAfterSeconds() + " s"),
-                    null);
+            refuse(context, RateLimitFilter.refused(true, RateClass.READ, decision), null);
             return;
         }
         UUID sceneId = sceneId(context.pathParam("id"));

@@ -47,13 +47,18 @@ public class RateLimitFilter {
         if (decision.allowed()) {
             return null;
         }
-        Problem problem = Problem.ofType("rate-limited", 429, "Too Many Requests",
-                (caller.authenticated() ? "This user has" : "This address has") + " made too many "
-                        + (caller.authenticated() ? rateClass.get().configName() + " " : "")
-                        + "requests; retry after " + decision.retryAfterSeconds() + " s")
+        Problem problem = refused(caller.authenticated(), rateClass.get(), decision)
                 .withInstance(request.getUriInfo().getRequestUri().getRawPath());
         return Response.status(429).type(Problem.MEDIA_TYPE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()))
                 .entity(problem).build();
+    }
+
+    /** The 429 problem of a refused {@code decision}: for a user in {@code rateClass}, or for an address. */
+    public static Problem refused(boolean user, RateClass rateClass, RateLimiter.Decision decision) {
+        return Problem.ofType("rate-limited", 429, "Too Many Requests",
+                (user ? "This user has" : "This address has") + " made too many "
+                        + (user ? rateClass.configName() + " " : "")
+                        + "requests; retry after " + decision.retryAfterSeconds() + " s");
     }
 }
