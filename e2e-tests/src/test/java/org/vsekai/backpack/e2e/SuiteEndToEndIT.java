@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -471,12 +472,13 @@ class SuiteEndToEndIT {
      */
     @Test
     void theGodotClientUploadsPostsAFrameFollowsItsPosesAndReadsRecommendations() throws Exception {
-        Path godot = Stream.of(System.getenv("PATH").split(java.io.File.pathSeparator))
+        Path godot = Stream.of(System.getenv("PATH").split(File.pathSeparator))
                 .map(dir -> Path.of(dir, "godot3-server")).filter(Files::isExecutable).findFirst().orElse(null);
         Assumptions.assumeTrue(godot != null, "godot3-server is not installed");
         Path root = Path.of(System.getProperty("backpack.root", "..")).toAbsolutePath().normalize();
-        Path glb = Files.createTempFile("godot-scene", ".glb");
-        Path home = Files.createTempDirectory("godot-home");
+        // Under target/: the engine's log stays for a failure's diagnosis, and `mvn clean` takes it.
+        Path home = Files.createDirectories(Path.of("target", "godot-" + RUN).toAbsolutePath());
+        Path glb = home.resolve("scene.glb");
         Files.write(glb, SampleScenes.glb("E2E Godot " + RUN, 0));
         Path output = home.resolve("godot.log");
         ProcessBuilder engine = new ProcessBuilder(godot.toString(), "--no-window", "--path",

@@ -31,7 +31,8 @@ import io.smallrye.mutiny.Uni;
  */
 @Path(Peers.API)
 @Authenticated
-@Tag(name = "Poses", description = "Poses found in scenes' frames: for avatars, and searched by similarity")
+// The tag is PoseResource's (described there): shares say who may follow a scene's poses.
+@Tag(name = "Poses")
 public class ShareResource {
 
     private final IngestClient ingest;
