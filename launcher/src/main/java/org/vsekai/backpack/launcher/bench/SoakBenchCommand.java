@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -82,10 +83,14 @@ public final class SoakBenchCommand implements Callable<Integer> {
                             + " %s%n", minutes, rate, users, mix());
             MixedLoad warming = new MixedLoad(http, rate, requests::call);
             long[] warmUpErrors = new long[1];
+            Map<Integer, Long> warmUpStatuses = new TreeMap<>();
             warming.run(Duration.ofSeconds(warmUp), Duration.ofSeconds(warmUp), Duration.ofSeconds(30),
-                    (elapsed, interval) -> warmUpErrors[0] += interval.errors() + interval.refused());
-            out.printf(Locale.ROOT, "warm-up: %d s, %,d requests, %,d errors (not counted below)%n", warmUp,
-                    warming.sent(), warmUpErrors[0]);
+                    (elapsed, interval) -> {
+                        warmUpErrors[0] += interval.errors() + interval.refused();
+                        interval.errorStatuses().forEach((status, n) -> warmUpStatuses.merge(status, n, Long::sum));
+                    });
+            out.printf(Locale.ROOT, "warm-up: %d s, %,d requests, %,d errors%s (not counted below)%n", warmUp,
+                    warming.sent(), warmUpErrors[0], warmUpStatuses.isEmpty() ? "" : " by status " + warmUpStatuses);
             out.println();
             out.println("     t  requests/s   p50 ms   p99 ms  p99.9 ms  errors   429 | RSS MiB / heap MiB per service");
             List<Double> at = new ArrayList<>();
