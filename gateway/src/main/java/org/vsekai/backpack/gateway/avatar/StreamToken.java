@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.smallrye.jwt.auth.principal.ParseException;
+
 /**
  * Where a WebSocket client puts its bearer token. Browsers cannot set headers on a WebSocket, so besides
  * {@code Authorization: Bearer <token>} the token may come as a subprotocol, {@code Sec-WebSocket-Protocol:
@@ -26,8 +28,10 @@ public final class StreamToken {
      * @param authorization the Authorization header, or null
      * @param protocols     every Sec-WebSocket-Protocol header (each may list several, comma-separated)
      * @param rawQuery      the request's query string, not decoded, or null
+     * @throws ParseException when the query's token is not valid percent-encoding ({@code %zz}): refused as the
+     *                        verifier refuses any token it cannot read
      */
-    public static String of(String authorization, List<String> protocols, String rawQuery) {
+    public static String of(String authorization, List<String> protocols, String rawQuery) throws ParseException {
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String token = authorization.substring(7).strip();
             return token.isEmpty() ? null : token;
@@ -48,11 +52,19 @@ public final class StreamToken {
             for (String pair : rawQuery.split("&")) {
                 int equals = pair.indexOf('=');
                 if (equals > 0 && pair.substring(0, equals).equals(QUERY_PARAMETER)) {
-                    String token = URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                    String token = decode(pair.substring(equals + 1));
                     return token.isBlank() ? null : token;
                 }
             }
         }
         return null;
+    }
+
+    private static String decode(String value) throws ParseException {
+        try {
+            return URLDecoder.decode(value, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) { // found by TokenFuzzTest: "%7I" escaped URLDecoder's exception
+            throw new ParseException("the " + QUERY_PARAMETER + " query parameter is not valid percent-encoding", e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.vsekai.backpack.ingest.gltf;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
@@ -110,7 +111,14 @@ public final class GltfJson {
                 return gltf;
             } catch (JacksonException e) {
                 throw refusal(e, parser.getParsingContext().pathAsPointer().toString());
+            } catch (CharConversionException e) {
+                // Bytes that are not the UTF-8, -16 or -32 the parser took them for (found by GltfFuzzTest: it
+                // escaped as an IOException).
+                throw new InvalidFileException("INVALID_JSON", parser.getParsingContext().pathAsPointer().toString(),
+                        e.getMessage(), e);
             }
+        } catch (CharConversionException e) {
+            throw new InvalidFileException("INVALID_JSON", "", e.getMessage(), e); // the encoding, detected first
         }
     }
 

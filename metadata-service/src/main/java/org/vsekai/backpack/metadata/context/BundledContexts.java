@@ -77,7 +77,9 @@ public final class BundledContexts {
 
     private static Optional<String> key(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || url.getRawAuthority() == null
+        // No host: an authority java.net.URI reads as registry-based, such as a non-ASCII name (found by
+        // JsonLdFuzzTest: "https://backpack.v-s\u00c2kai.org/..." was a NullPointerException, a 500).
+        if (!scheme.equals("http") && !scheme.equals("https") || url.getRawAuthority() == null || url.getHost() == null
                 || url.getRawQuery() != null || url.getRawUserInfo() != null || url.getPort() != -1) {
             return Optional.empty();
         }

@@ -19,6 +19,8 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 
+import org.jboss.logging.Logger;
+
 import com.apicatalog.jsonld.JsonLd;
 import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.JsonLdErrorCode;
@@ -36,6 +38,8 @@ import com.apicatalog.jsonld.loader.DocumentLoader;
  * growth limit allows is refused. Failures are {@link JsonLdRejection}s carrying the JSON-LD error code.
  */
 public final class JsonLdProcessor implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(JsonLdProcessor.class);
 
     /** Room for the keywords and blank-node labels expansion and flattening add around a value. */
     private static final int CHARS_ADDED_PER_VALUE = 16;
@@ -299,8 +303,16 @@ public final class JsonLdProcessor implements AutoCloseable {
             return JsonLdRejection.of(new JsonLdError(JsonLdErrorCode.CONTEXT_OVERFLOW,
                     operation + " recursed too deeply"));
         }
+        if (cause instanceof JsonLdRejection rejection) {
+            return rejection;
+        }
         if (cause instanceof RuntimeException runtime) {
-            return runtime;
+            // Titanium failing inside on a document it should have refused (found by JsonLdFuzzTest: a node with
+            // both "type" and "@type" compacted to a ClassCastException): the document is what cannot be processed,
+            // a 422 rather than a 500. Logged, since it may be a bug of ours too.
+            LOG.warnf(runtime, "JSON-LD %s failed inside the processor", operation);
+            return JsonLdRejection.of(new JsonLdError(JsonLdErrorCode.UNSPECIFIED, operation
+                    + " failed inside the processor on this document (" + runtime.getClass().getSimpleName() + ")"));
         }
         if (cause instanceof Error error) {
             throw error;

@@ -1,14 +1,8 @@
 package org.vsekai.backpack.metadata.jsonld;
 
 import java.io.InputStream;
-import java.net.URI;
-import java.net.URISyntaxException;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,8 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.vsekai.backpack.contracts.http.Problem;
 
-import com.apicatalog.jsonld.document.Document;
-import com.apicatalog.jsonld.document.JsonDocument;
 
 /**
  * The JSON-LD API for tools: the body is {@code {"document": ..., "context": ...}} (or {@code "frame"}), where a
@@ -64,15 +56,7 @@ public class JsonLdResource {
             content = @Content(mediaType = LD_JSON))
     public Response expand(InputStream body) {
         JsonLdRequest request = JsonLdRequest.of(reader.read(body));
-        ProcessingOptions options = ProcessingOptions.defaults();
-        ContextInput context = request.context(false);
-        if (context instanceof ContextInput.Inline inline) {
-            options = options.withExpandContext(inline.document());
-        } else if (context instanceof ContextInput.Named named) {
-            options = options.withExpandContext(JsonDocument.of(
-                    Json.createObjectBuilder().add("@context", named.url().toString()).build()));
-        }
-        return ok(processor.expand(request.document(), options, request.nodes()));
+        return ok(processor.expand(request.document(), request.expandOptions(), request.nodes()));
     }
 
     @POST
@@ -116,60 +100,5 @@ public class JsonLdResource {
     /** application/ld+json, unless the client accepts only application/json: the same bytes either way. */
     private static Response ok(JsonStructure result) {
         return Response.ok(result.toString()).build();
-    }
-
-    /** The members of a request body, each checked as it is taken. */
-    private record JsonLdRequest(JsonObject body, int nodes) {
-
-        static JsonLdRequest of(BoundedJsonReader.Parsed parsed) {
-            if (parsed.value().getValueType() != JsonValue.ValueType.OBJECT) {
-                throw JsonLdRejection.invalidField("document",
-                        "the body must be an object with a \"document\" member");
-            }
-            return new JsonLdRequest(parsed.value().asJsonObject(), parsed.nodes());
-        }
-
-        Document document() {
-            return structure("document");
-        }
-
-        Document structure(String member) {
-            JsonValue value = body.get(member);
-            if (value == null || value.getValueType() != JsonValue.ValueType.OBJECT
-                    && value.getValueType() != JsonValue.ValueType.ARRAY) {
-                throw JsonLdRejection.invalidField(member, "is required and must be a JSON object or array");
-            }
-            return JsonDocument.of(com.apicatalog.jsonld.http.media.MediaType.JSON_LD, (JsonStructure) value);
-        }
-
-        /** @return the context, or null when it is absent and not required */
-        ContextInput context(boolean required) {
-            JsonValue value = body.get("context");
-            if (value == null || value == JsonValue.NULL) {
-                if (required) {
-                    throw JsonLdRejection.invalidField("context",
-                            "is required: an object or the URL of a bundled context");
-                }
-                return null;
-            }
-            if (value.getValueType() == JsonValue.ValueType.STRING) {
-                String url = ((JsonString) value).getString();
-                try {
-                    URI uri = new URI(url);
-                    if (!uri.isAbsolute()) {
-                        throw JsonLdRejection.invalidField("context", "must be an absolute URL");
-                    }
-                    return ContextInput.named(uri);
-                } catch (URISyntaxException e) {
-                    throw JsonLdRejection.invalidField("context", "is not a URL");
-                }
-            }
-            if (value.getValueType() == JsonValue.ValueType.OBJECT
-                    || value.getValueType() == JsonValue.ValueType.ARRAY) {
-                return ContextInput.inline(JsonDocument.of(com.apicatalog.jsonld.http.media.MediaType.JSON_LD,
-                        (JsonStructure) value));
-            }
-            throw JsonLdRejection.invalidField("context", "must be an object, an array or a URL");
-        }
     }
 }

@@ -53,7 +53,9 @@ class BundledContextLoaderTest {
     @ParameterizedTest
     @ValueSource(strings = {"https://example.org/context.jsonld", "http://169.254.169.254/latest/meta-data/",
             "https://schema.org/Person", "https://schema.org:8443/", "https://schema.org/?q=1",
-            "https://user@schema.org/"})
+            "https://user@schema.org/",
+            // A registry-based authority (no host), found by JsonLdFuzzTest: it was a NullPointerException.
+            "https://backpack.v-s\u00c2kai.org/contexts/backpack.jsonld"})
     void anythingElseFailsWithoutFetching(String url) {
         assertThatThrownBy(() -> loader.loadDocument(URI.create(url), new DocumentLoaderOptions()))
                 .isInstanceOfSatisfying(JsonLdError.class, e -> {

@@ -63,6 +63,22 @@ class JsonLdProcessorTest {
                 .isEqualTo("http://schema.org/Date");
     }
 
+    /** Found by JsonLdFuzzTest: Titanium's compaction failed with a ClassCastException, which was a 500. */
+    @Test
+    void aDocumentThatTheProcessorFailsOnInsideIsA422() {
+        processor = processor(TestLimits.defaults());
+        String backpack = "https://backpack.v-sekai.org/contexts/backpack.jsonld";
+        BoundedJsonReader.Parsed parsed = reader(TestLimits.defaults()).read(bytes("{\"@context\": \"" + backpack
+                + "\", \"id\": \"urn:backpack:item:chair\", \"type\": \"Prop\", \"@type\": [\"wood\", \"seat\"]}"));
+
+        assertThatThrownBy(() -> processor.compact(JsonDocument.of((JsonStructure) parsed.value()),
+                ContextInput.named(URI.create(backpack)), ProcessingOptions.defaults(), parsed.nodes()))
+                .isInstanceOfSatisfying(JsonLdRejection.class, e -> {
+                    assertThat(e.problem().status()).isEqualTo(422);
+                    assertThat(e.problem().detail()).contains("ClassCastException");
+                });
+    }
+
     @Test
     void ourProtectedTermsCannotBeRedefinedByALaterContext() {
         processor = processor(TestLimits.defaults());
