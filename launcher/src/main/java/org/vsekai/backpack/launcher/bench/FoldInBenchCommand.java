@@ -155,7 +155,8 @@ public final class FoldInBenchCommand implements Callable<Integer> {
         while (System.nanoTime() < deadline) {
             HttpResponse<String> started = gateway.post("/api/v1/admin/training", "application/json", admin,
                     new byte[0]);
-            if (started.statusCode() == 503) { // the recommender is busy consuming the likes: ask again
+            // The recommender busy consuming the likes (503) or the admin's rate limit (429): ask again.
+            if (started.statusCode() == 503 || started.statusCode() == 429) {
                 Thread.sleep(1000);
                 continue;
             }
@@ -163,10 +164,10 @@ public final class FoldInBenchCommand implements Callable<Integer> {
             String id = JSON.readTree(started.body()).path("id").asText();
             JsonNode job;
             do {
-                Thread.sleep(500);
+                Thread.sleep(1000);
                 HttpResponse<String> read = gateway.get("/api/v1/admin/training/jobs/" + id, admin);
-                job = read.statusCode() == 503 ? JSON.createObjectNode().put("state", "RUNNING")
-                        : JSON.readTree(BenchGateway.require(read, 200).body());
+                boolean busy = read.statusCode() == 503 || read.statusCode() == 429;
+                job = busy ? JSON.createObjectNode().put("state", "RUNNING") : JSON.readTree(BenchGateway.require(read, 200).body());
             } while (!Set.of("SUCCEEDED", "FAILED").contains(job.path("state").asText()));
             if (!job.path("state").asText().equals("SUCCEEDED")) {
                 throw new IllegalStateException("the training failed: " + job);
