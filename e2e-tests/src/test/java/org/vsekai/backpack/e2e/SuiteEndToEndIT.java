@@ -202,6 +202,76 @@ class SuiteEndToEndIT {
                 });
     }
 
+    /**
+     * The speed layer (docs/adr/0025): after a training, an interaction posted through the gateway changes the
+     * user's recommendations with no training in between: their vector is folded in against the served model.
+     */
+    @Test
+    void anInteractionAfterATrainingChangesTheUsersRecommendationsAtOnce() throws Exception {
+        String me = RUN + "folding";
+        List<String> groupA = List.of(RUN + "fold-a0", RUN + "fold-a1", RUN + "fold-a2", RUN + "fold-a3");
+        List<String> groupB = List.of(RUN + "fold-b0", RUN + "fold-b1", RUN + "fold-b2", RUN + "fold-b3");
+        // Two taste groups: each fan likes all but one item of their group; "me" likes two items of group A.
+        for (int u = 0; u < 6; u++) {
+            for (int i = 0; i < 4; i++) {
+                if (i != u % 4) {
+                    post(RUN + "fold-fan-a" + u, "Like", groupA.get(i));
+                    post(RUN + "fold-fan-b" + u, "Like", groupB.get(i));
+                }
+            }
+        }
+        post(me, "Like", groupA.get(0));
+        post(me, "Like", groupA.get(1));
+        await("the interactions stored").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> storedInteractions(RUN + "fold") == 6 * 3 * 2 + 2);
+        String recommendations = suite.gatewayUrl() + "/api/v1/users/" + me + "/recommendations?limit=100";
+        trainUntilServedByIals(me, recommendations);
+
+        post(me, "Like", groupB.get(1));
+        post(me, "Like", groupB.get(2));
+        post(me, "Like", groupB.get(3));
+
+        await("me's vector folded in").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> {
+                    HttpResponse<String> response = get(recommendations, token(me, false));
+                    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                    JsonNode answer = JSON.readTree(response.body());
+                    assertThat(answer.path("model").asText()).as(answer.toString()).startsWith("ials-fold-in@");
+                    List<String> ours = itemIds(answer).stream().filter(id -> id.startsWith(RUN + "fold-")).toList();
+                    // Three of B against two of A now: the B item left comes before the A items left.
+                    assertThat(ours).as(answer.toString()).startsWith(groupB.get(0))
+                            .doesNotContain(groupB.get(1), groupB.get(2), groupB.get(3));
+                });
+    }
+
+    /**
+     * Trains through the gateway until the user is served by iALS: a request while a job runs gets that job, which
+     * may have read the data before the user's rows were stored, so it may take one more.
+     */
+    private static void trainUntilServedByIals(String user, String recommendations) throws Exception {
+        String admin = token(RUN + "ops", true);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create(suite.gatewayUrl()
+                            + "/api/v1/admin/training")).timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Bearer " + admin)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+            String job = suite.gatewayUrl() + "/api/v1/admin/training/jobs/"
+                    + JSON.readTree(started.body()).path("id").asText();
+            JsonNode[] done = new JsonNode[1];
+            await("training " + job).atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                done[0] = JSON.readTree(get(job, admin).body());
+                return Set.of("SUCCEEDED", "FAILED").contains(done[0].path("state").asText());
+            });
+            assertThat(done[0].path("state").asText()).as(done[0].toString()).isEqualTo("SUCCEEDED");
+            JsonNode answer = JSON.readTree(get(recommendations, token(user, false)).body());
+            if (answer.path("model").asText().startsWith("ials")) {
+                return;
+            }
+        }
+        fail("three trainings and " + user + " is still not served by iALS");
+    }
+
     @Test
     void anErasedUserLeavesNothingQueryable() throws Exception {
         String user = RUN + "erasable";

@@ -21,6 +21,9 @@ public interface RecommenderConfig {
 
     Models models();
 
+    /** The speed layer: iALS fold-in of users and new items between trainings (docs/adr/0025). */
+    FoldIn foldIn();
+
     interface Interactions {
 
         /**
@@ -104,6 +107,27 @@ public interface RecommenderConfig {
 
         @WithDefault("200")
         int neighbours();
+    }
+
+    interface FoldIn {
+
+        /** Whether interactions fold their user (and a new item) in at once; off, they wait for the next training. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * The newest pairs a fold-in reads of one user or item: a solve costs O(pairs·f²), so a very long history
+         * is folded from its newest pairs (the training still learns from all of them).
+         */
+        @WithDefault("5000")
+        int maxPairs();
+
+        /**
+         * Items unknown to the served model folded in until the next training; every user-item answer scores them
+         * all (O(items·f)), so past this one more is not folded in (counted) and is served as before.
+         */
+        @WithDefault("10000")
+        int maxNewItems();
     }
 
     interface Models {

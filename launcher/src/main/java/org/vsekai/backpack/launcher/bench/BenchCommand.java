@@ -60,7 +60,8 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "bench", description = "Benchmark training time, peak heap and recommend latency on synthetic data"
         + " (default 200,000 users × 200,000 items × 5,000,000 interactions; run by ./backpack with -Xmx12g).",
         subcommands = {IngestBenchCommand.class, VisionBenchCommand.class, GatewayBenchCommand.class,
-            PoseBenchCommand.class, StreamBenchCommand.class, SoakBenchCommand.class},
+            PoseBenchCommand.class, StreamBenchCommand.class, FoldInBenchCommand.class,
+            SoakBenchCommand.class},
         commandListHeading = "%nOther targets:%n")
 public final class BenchCommand implements Callable<Integer> {
 

@@ -261,7 +261,7 @@ public final class StreamBenchCommand implements Callable<Integer> {
         throw new IllegalStateException("scene " + sceneId + " was not parsed within 2 minutes");
     }
 
-    private static KafkaProducer<String, byte[]> producer(String bootstrap) {
+    static KafkaProducer<String, byte[]> producer(String bootstrap) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -270,7 +270,7 @@ public final class StreamBenchCommand implements Callable<Integer> {
         return new KafkaProducer<>(props);
     }
 
-    private static double percentile(double[] sorted, double p) {
+    static double percentile(double[] sorted, double p) {
         if (sorted.length == 0) {
             return Double.NaN;
         }

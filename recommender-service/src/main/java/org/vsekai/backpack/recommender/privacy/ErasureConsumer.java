@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import org.vsekai.backpack.contracts.Topics;
 import org.vsekai.backpack.contracts.privacy.UserErasure;
 import org.vsekai.backpack.kit.privacy.UserErasures;
+import org.vsekai.backpack.recommender.foldin.FoldInService;
 import org.vsekai.backpack.recommender.live.LiveState;
 import org.vsekai.backpack.recommender.serving.ServingModel;
 import org.vsekai.backpack.recommender.training.TrainingService;
@@ -35,12 +36,15 @@ public class ErasureConsumer {
     private final LiveState live;
     private final ServingModel serving;
     private final TrainingService training;
+    private final FoldInService foldIns;
 
-    public ErasureConsumer(ErasureService erasures, LiveState live, ServingModel serving, TrainingService training) {
+    public ErasureConsumer(ErasureService erasures, LiveState live, ServingModel serving, TrainingService training,
+            FoldInService foldIns) {
         this.erasures = erasures;
         this.live = live;
         this.serving = serving;
         this.training = training;
+        this.foldIns = foldIns;
     }
 
     @Incoming(Topics.USER_ERASURES_NAME)
@@ -59,6 +63,7 @@ public class ErasureConsumer {
         }
         String userId = event.userId();
         serving.forget(userId, Instant.now());
+        foldIns.forget(userId);
         boolean wasLive = live.activity().erase(userId);
         boolean inModel = serving.current().map(model -> model.users().indexOf(userId) >= 0).orElse(false);
         if (erased.rows() > 0 || wasLive || inModel) {

@@ -1,8 +1,10 @@
 package org.vsekai.backpack.recommender.recommendation;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ import org.vsekai.backpack.recommender.live.LiveActivity;
 import org.vsekai.backpack.recommender.live.LiveState;
 import org.vsekai.backpack.recommender.live.UserActivity;
 import org.vsekai.backpack.recommender.content.ItemVectors;
+import org.vsekai.backpack.recommender.foldin.SnapshotFoldIns;
 import org.vsekai.backpack.recommender.serving.ServingModel;
 import org.vsekai.backpack.recommender.serving.ServingSnapshot;
 
@@ -34,8 +37,10 @@ import io.quarkus.runtime.Startup;
 /**
  * Answers the three questions from the served snapshot and the live state, read once per request:
  * <ul>
- * <li>for a user the model knows: iALS over all items (norm-bounded scan), {@code because} from RP3beta links;</li>
- * <li>for a user it does not (new since the training): RP3beta over the items they showed interest in since;</li>
+ * <li>for a user the model knows, or one whose vector was folded in since the training (docs/adr/0025): iALS over
+ * all items (norm-bounded scan) and the items folded in since, {@code because} from RP3beta links;</li>
+ * <li>for a user it does not (new since the training, not folded in): RP3beta over the items they showed interest
+ * in since;</li>
  * <li>for a user whose items the model does not know (cold start): the items nearest the mean of their items' text
  * embeddings ({@value ItemVectors#CONTENT}, ADR 21);</li>
  * <li>otherwise, and for a session of unknown items: live time-decayed popularity ({@value #POPULARITY}).</li>
@@ -50,6 +55,8 @@ import io.quarkus.runtime.Startup;
 public class RecommendationService {
 
     public static final String POPULARITY = "popularity@live";
+    /** iALS with the user's vector folded in since the training (the speed layer, docs/adr/0025). */
+    public static final String FOLD_IN = "ials-fold-in";
 
     /** The time of each answer, with a histogram (Prometheus buckets) so quantiles can be taken across instances. */
     static final String LATENCY = "backpack.recommender.recommendation.duration";
@@ -68,6 +75,7 @@ public class RecommendationService {
         this.serving = serving;
         this.vectors = vectors;
         this.registry = registry;
+        counter("user", FOLD_IN);
         for (String endpoint : List.of("user", "similar", "session")) {
             counter(endpoint, "content");
             counter(endpoint, "popularity"); // registered at zero from the start, so rates over it are defined
@@ -85,15 +93,19 @@ public class RecommendationService {
             int[] excludedIndexes = indexes(model, excluded);
             int[] sources = sources(model, user.get().positiveItems());
             IntPredicate allowed = allowed(model, kind);
-            float[] vector = serving.mayServe(model, userId) ? model.userVector(userId) : null;
+            Optional<SnapshotFoldIns> folds = serving.foldIns(model);
+            Optional<SnapshotFoldIns.Folded> folded = folds.flatMap(f -> f.user(userId))
+                    .filter(f -> serving.mayServeFolded(userId, f.readAt()));
+            float[] vector = folded.map(SnapshotFoldIns.Folded::vector)
+                    .orElseGet(() -> serving.mayServe(model, userId) ? model.userVector(userId) : null);
             if (vector != null) {
-                var top = model.factorScan().recommend(vector, excludedIndexes, allowed, limit);
-                if (!top.isEmpty()) {
-                    count("user", ServingSnapshot.USER_ITEM_MODEL);
-                    return new Recommendations(userId, model.userItemModel(), top.stream()
-                            .map(s -> new ScoredItem(model.items().idOf(s.item()), s.score(),
-                                    ids(model, model.neighbours().because(sources, s.item(), REASONS))))
-                            .toList());
+                List<ScoredItem> top = userItem(model, vector, sources, excludedIndexes, allowed, limit);
+                List<ScoredItem> items = folds.map(f -> withNewItems(top, f, vector, excluded, kind, limit))
+                        .orElse(top);
+                if (!items.isEmpty()) {
+                    String name = folded.isPresent() ? FOLD_IN : ServingSnapshot.USER_ITEM_MODEL;
+                    count("user", name);
+                    return new Recommendations(userId, name + "@" + model.version(), items);
                 }
             }
             if (sources.length > 0) {
@@ -170,6 +182,40 @@ public class RecommendationService {
         }
         count("session", "popularity");
         return new Recommendations(null, POPULARITY, popular(limit, kind, seen::contains));
+    }
+
+    private static List<ScoredItem> userItem(ServingSnapshot model, float[] vector, int[] sources,
+            int[] excludedIndexes, IntPredicate allowed, int limit) {
+        return model.factorScan().recommend(vector, excludedIndexes, allowed, limit).stream()
+                .map(s -> new ScoredItem(model.items().idOf(s.item()), s.score(),
+                        ids(model, model.neighbours().because(sources, s.item(), REASONS))))
+                .toList();
+    }
+
+    /**
+     * The snapshot's top list merged with the items folded in since it (scored with the same vector, every one:
+     * they are at most {@code recommender.fold-in.max-new-items}). A new item has no RP3beta links yet, so its
+     * {@code because} is empty rather than invented.
+     */
+    private List<ScoredItem> withNewItems(List<ScoredItem> top, SnapshotFoldIns folds, float[] vector,
+            Set<String> excluded, String kind, int limit) {
+        if (folds.newItems().isEmpty()) {
+            return top;
+        }
+        LiveActivity activity = live.activity();
+        List<ScoredItem> merged = new ArrayList<>(top);
+        folds.newItems().forEach((itemId, item) -> {
+            if (!excluded.contains(itemId) && !activity.isGone(itemId)
+                    && (kind == null || activity.kindOf(itemId).filter(kind::equals).isPresent())) {
+                float score = 0;
+                for (int d = 0; d < vector.length; d++) {
+                    score += vector[d] * item.vector()[d];
+                }
+                merged.add(new ScoredItem(itemId, score, List.of()));
+            }
+        });
+        merged.sort(Comparator.comparingDouble(ScoredItem::score).reversed());
+        return merged.size() > limit ? List.copyOf(merged.subList(0, limit)) : merged;
     }
 
     private static List<ScoredItem> itemItem(ServingSnapshot model, int[] sources, int[] excluded,

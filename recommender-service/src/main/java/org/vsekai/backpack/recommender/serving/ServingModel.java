@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
+import org.vsekai.backpack.recommender.RecommenderConfig;
+import org.vsekai.backpack.recommender.foldin.SnapshotFoldIns;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -29,14 +31,20 @@ public class ServingModel {
     private static final Logger LOG = Logger.getLogger(ServingModel.class);
 
     private volatile ServingSnapshot current;
+    // The fold-ins against the current snapshot; set before it on a swap, so a reader that finds it belonging to
+    // another snapshot than the one it read uses none (for the instant of the swap).
+    private volatile SnapshotFoldIns foldIns;
+    private final RecommenderConfig.Als als;
     private final Map<String, Instant> erasedAt = new ConcurrentHashMap<>();
     private final Counter swaps;
     private final MeterRegistry registry;
     private Gauge servingVersion;
 
-    public ServingModel(ModelStore store, MeterRegistry registry) {
+    public ServingModel(ModelStore store, RecommenderConfig config, MeterRegistry registry) {
         this.registry = registry;
+        this.als = config.training().als();
         current = store.loadNewest().orElse(null);
+        foldIns = current == null ? null : foldInsOf(current);
         if (current != null) {
             LOG.infof("Serving model %s (trained %s on %d interactions): %d users, %d items", current.version(),
                     current.trainedAt(), current.interactions(), current.users().size(), current.items().size());
@@ -68,12 +76,34 @@ public class ServingModel {
 
     /** Serves {@code next} from now on; erasures it already reflects are no longer needed. */
     public void swap(ServingSnapshot next) {
+        foldIns = foldInsOf(next);
         current = next;
         erasedAt.values().removeIf(at -> at.isBefore(next.trainedAt()));
         swaps.increment();
         showVersion(next);
         LOG.infof("Now serving model %s: %d users, %d items", next.version(), next.users().size(),
                 next.items().size());
+    }
+
+    private SnapshotFoldIns foldInsOf(ServingSnapshot snapshot) {
+        return new SnapshotFoldIns(snapshot, als.regularization(), als.regularizationExponent(), als.alpha());
+    }
+
+    /** The fold-ins against the current snapshot (none before the first). */
+    public Optional<SnapshotFoldIns> foldIns() {
+        return Optional.ofNullable(foldIns);
+    }
+
+    /** The fold-ins against {@code snapshot}, when it is still the current one. */
+    public Optional<SnapshotFoldIns> foldIns(ServingSnapshot snapshot) {
+        SnapshotFoldIns folds = foldIns;
+        return folds != null && folds.snapshot() == snapshot ? Optional.of(folds) : Optional.empty();
+    }
+
+    /** Whether a vector folded from pairs read at {@code readAt} may serve the user (not read before an erasure). */
+    public boolean mayServeFolded(String userId, Instant readAt) {
+        Instant erased = erasedAt.get(userId);
+        return erased == null || readAt.isAfter(erased);
     }
 
     /** The user was erased now: no snapshot trained before this moment may be used for them. */

@@ -24,6 +24,7 @@ import org.vsekai.backpack.contracts.recommendation.TrainingEvaluation;
 import org.vsekai.backpack.contracts.recommendation.TrainingJob;
 import org.vsekai.backpack.contracts.recommendation.TrainingState;
 import org.vsekai.backpack.recommender.RecommenderConfig;
+import org.vsekai.backpack.recommender.foldin.FoldInService;
 import org.vsekai.backpack.recommender.model.matrix.InteractionMatrix;
 import org.vsekai.backpack.recommender.serving.ModelStore;
 import org.vsekai.backpack.recommender.serving.ServingModel;
@@ -63,6 +64,7 @@ public class TrainingService {
     private final ModelStore store;
     private final ServingModel serving;
     private final TrainingJobRepository jobs;
+    private final FoldInService foldIns;
     private final int keep;
     private final int jobsKept;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
@@ -82,7 +84,8 @@ public class TrainingService {
     private Instant lastErasure;
 
     public TrainingService(TrainingData data, ModelTrainer trainer, ModelStore store, ServingModel serving,
-            TrainingJobRepository jobs, RecommenderConfig config, MeterRegistry registry) {
+            TrainingJobRepository jobs, FoldInService foldIns, RecommenderConfig config, MeterRegistry registry) {
+        this.foldIns = foldIns;
         this.data = data;
         this.trainer = trainer;
         this.store = store;
@@ -198,6 +201,7 @@ public class TrainingService {
             ServingSnapshot snapshot = trainer.train(pairs, version, readAt);
             store.save(snapshot);
             serving.swap(snapshot);
+            foldIns.refoldAfterSwap(snapshot, pairs); // what changed after the cut is not in the new snapshot
             int pruned = store.prune(erasedBefore(readAt) ? 1 : keep);
             lastInteractions.set(snapshot.interactions());
             outcome = "succeeded";

@@ -51,6 +51,11 @@ class ModelStoreTest {
             public Models models() {
                 return models;
             }
+
+            @Override
+            public FoldIn foldIn() {
+                throw new UnsupportedOperationException();
+            }
         });
     }
 

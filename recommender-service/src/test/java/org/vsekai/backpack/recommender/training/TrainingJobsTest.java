@@ -22,6 +22,7 @@ import org.vsekai.backpack.contracts.recommendation.TrainingJob;
 import org.vsekai.backpack.contracts.recommendation.TrainingState;
 import org.vsekai.backpack.recommender.Events;
 import org.vsekai.backpack.recommender.RecommenderConfig;
+import org.vsekai.backpack.recommender.foldin.FoldInService;
 import org.vsekai.backpack.recommender.model.matrix.InteractionMatrix;
 import org.vsekai.backpack.recommender.serving.ModelStore;
 import org.vsekai.backpack.recommender.serving.ServingModel;
@@ -57,6 +58,9 @@ class TrainingJobsTest {
 
     @Inject
     TrainingJobRepository jobs;
+
+    @Inject
+    FoldInService foldIns;
 
     @Inject
     RecommenderConfig config;
@@ -182,6 +186,6 @@ class TrainingJobsTest {
 
     /** A service as a restart makes it: the same database and beans, nothing of the first one's memory. */
     private TrainingService restart() {
-        return new TrainingService(data, trainer, store, serving, jobs, config, registry);
+        return new TrainingService(data, trainer, store, serving, jobs, foldIns, config, registry);
     }
 }

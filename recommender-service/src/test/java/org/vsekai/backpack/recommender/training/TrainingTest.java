@@ -205,11 +205,12 @@ class TrainingTest {
         TrainingJob job = Training.trainNow();
         String late = "late-" + run;
         try (Events events = new Events(bootstrap)) {
-            // A new user since the training: item-item from what they did since.
+            // A new user since the training: their vector folded in from what they did since (docs/adr/0025),
+            // explained by the RP3beta links of what they did.
             events.interaction(late, ActivityType.LIKE, a(0));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 Recommendations theirs = forUser(late, kindA, 10);
-                assertThat(theirs.model()).isEqualTo("rp3beta@" + job.modelVersion());
+                assertThat(theirs.model()).isEqualTo("ials-fold-in@" + job.modelVersion());
                 assertThat(theirs.items()).extracting(ScoredItem::itemId).doesNotContain(a(0)).contains(a(1));
                 assertThat(theirs.items().get(0).because()).containsExactly(a(0));
             });

@@ -1,6 +1,7 @@
 package org.vsekai.backpack.recommender.model.algorithm;
 
 import java.lang.System.Logger.Level;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.IntPredicate;
@@ -76,89 +77,129 @@ public final class ImplicitAls implements ItemItemRecommender, FactorModel {
     /** Updates every row of {@code solved} (users when byUser) against the fixed {@code other} factors. */
     private void solve(Workers workers, float[] solved, float[] other, int rows, boolean byUser,
             InteractionMatrix matrix) {
-        int f = settings.factors();
-        float alpha = (float) settings.alpha();
-        float[] gram = gram(other, f);
+        float[] gram = gram(other, settings.factors());
         workers.forRange(rows, (slice, from, to) -> {
-            float[] x = new float[f];
-            float[] r = new float[f];
-            float[] p = new float[f];
-            float[] ap = new float[f];
+            RowSolver solver = new RowSolver(settings.factors());
             for (int row = from; row < to; row++) {
-                int start = byUser ? matrix.rowStart(row) : matrix.columnStart(row);
-                int end = byUser ? matrix.rowEnd(row) : matrix.columnEnd(row);
-                float lambda = (float) (settings.regularization()
-                        * Math.pow(Math.max(1, end - start), settings.regularizationExponent()));
-                System.arraycopy(solved, row * f, x, 0, f);
-                // r = b − A·x, with A = YᵀY + λI + Σ (c−1)·y·yᵀ and b = Σ c·y over the row's observed entries.
-                multiply(gram, x, r, f);
-                for (int d = 0; d < f; d++) {
-                    r[d] = -r[d] - lambda * x[d];
-                }
-                for (int pos = start; pos < end; pos++) {
-                    int o = (byUser ? matrix.itemAt(pos) : matrix.userAt(pos)) * f;
-                    float confidence = 1 + alpha * (byUser ? matrix.rowWeightAt(pos) : matrix.columnWeightAt(pos));
-                    float coefficient = confidence - (confidence - 1) * dot(other, o, x, f);
-                    for (int d = 0; d < f; d++) {
-                        r[d] += coefficient * other[o + d];
-                    }
-                }
-                System.arraycopy(r, 0, p, 0, f);
-                float rsOld = dot(r, 0, r, f);
-                for (int step = 0; step < settings.cgSteps() && rsOld > 1e-20f; step++) {
-                    multiply(gram, p, ap, f);
-                    for (int d = 0; d < f; d++) {
-                        ap[d] += lambda * p[d];
-                    }
-                    int pos = start;
-                    // Two entries at a time: their dot products are independent (two add chains to overlap), and
-                    // ap is updated in the same order as one at a time, so results are bit-identical.
-                    for (; pos + 2 <= end; pos += 2) {
-                        int o0 = (byUser ? matrix.itemAt(pos) : matrix.userAt(pos)) * f;
-                        int o1 = (byUser ? matrix.itemAt(pos + 1) : matrix.userAt(pos + 1)) * f;
-                        float dot0 = 0;
-                        float dot1 = 0;
-                        for (int d = 0; d < f; d++) {
-                            float v = p[d];
-                            dot0 += other[o0 + d] * v;
-                            dot1 += other[o1 + d] * v;
-                        }
-                        float c0 = alpha * (byUser ? matrix.rowWeightAt(pos) : matrix.columnWeightAt(pos)) * dot0;
-                        float c1 = alpha * (byUser ? matrix.rowWeightAt(pos + 1) : matrix.columnWeightAt(pos + 1))
-                                * dot1;
-                        for (int d = 0; d < f; d++) {
-                            ap[d] += c0 * other[o0 + d];
-                        }
-                        for (int d = 0; d < f; d++) {
-                            ap[d] += c1 * other[o1 + d];
-                        }
-                    }
-                    for (; pos < end; pos++) {
-                        int o = (byUser ? matrix.itemAt(pos) : matrix.userAt(pos)) * f;
-                        float confidence = alpha * (byUser ? matrix.rowWeightAt(pos) : matrix.columnWeightAt(pos));
-                        float coefficient = confidence * dot(other, o, p, f);
-                        for (int d = 0; d < f; d++) {
-                            ap[d] += coefficient * other[o + d];
-                        }
-                    }
-                    float pAp = dot(p, 0, ap, f);
-                    if (!(pAp > 0)) {
-                        break;
-                    }
-                    float stepSize = rsOld / pAp;
-                    for (int d = 0; d < f; d++) {
-                        x[d] += stepSize * p[d];
-                        r[d] -= stepSize * ap[d];
-                    }
-                    float rsNew = dot(r, 0, r, f);
-                    for (int d = 0; d < f; d++) {
-                        p[d] = r[d] + (rsNew / rsOld) * p[d];
-                    }
-                    rsOld = rsNew;
-                }
-                System.arraycopy(x, 0, solved, row * f, f);
+                solver.solve(solved, row * settings.factors(), other, gram, row, byUser, matrix);
             }
         });
+    }
+
+    /**
+     * The vector one more user half-step of this training would give {@code user}: the trainer's own update (its
+     * conjugate-gradient steps, warm-started from the fitted vector) against the fitted item factors. The reference
+     * a fold-in is held to (recommender-model's {@code foldin.FoldIn} solves the same system exactly).
+     */
+    public float[] userUpdate(int user) {
+        return update(user, true);
+    }
+
+    /** As {@link #userUpdate}, for an item against the fitted user factors. */
+    public float[] itemUpdate(int item) {
+        return update(item, false);
+    }
+
+    private float[] update(int row, boolean byUser) {
+        int f = settings.factors();
+        float[] vector = Arrays.copyOfRange(byUser ? userFactors : itemFactors, row * f, (row + 1) * f);
+        float[] other = byUser ? itemFactors : userFactors;
+        new RowSolver(f).solve(vector, 0, other, gram(other, f), row, byUser, interactions);
+        return vector;
+    }
+
+    /** One row's normal equations by conjugate gradient, with its scratch vectors (one solver per thread). */
+    private final class RowSolver {
+        private final float[] x;
+        private final float[] r;
+        private final float[] p;
+        private final float[] ap;
+
+        RowSolver(int f) {
+            x = new float[f];
+            r = new float[f];
+            p = new float[f];
+            ap = new float[f];
+        }
+
+        /** Row {@code row}'s vector, read (warm start) from and written to {@code vectors} at {@code at}. */
+        void solve(float[] vectors, int at, float[] other, float[] gram, int row, boolean byUser,
+                InteractionMatrix matrix) {
+            int f = settings.factors();
+            float alpha = (float) settings.alpha();
+            int start = byUser ? matrix.rowStart(row) : matrix.columnStart(row);
+            int end = byUser ? matrix.rowEnd(row) : matrix.columnEnd(row);
+            float lambda = (float) (settings.regularization()
+                    * Math.pow(Math.max(1, end - start), settings.regularizationExponent()));
+            System.arraycopy(vectors, at, x, 0, f);
+            // r = b − A·x, with A = YᵀY + λI + Σ (c−1)·y·yᵀ and b = Σ c·y over the row's observed entries.
+            multiply(gram, x, r, f);
+            for (int d = 0; d < f; d++) {
+                r[d] = -r[d] - lambda * x[d];
+            }
+            for (int pos = start; pos < end; pos++) {
+                int o = (byUser ? matrix.itemAt(pos) : matrix.userAt(pos)) * f;
+                float confidence = 1 + alpha * (byUser ? matrix.rowWeightAt(pos) : matrix.columnWeightAt(pos));
+                float coefficient = confidence - (confidence - 1) * dot(other, o, x, f);
+                for (int d = 0; d < f; d++) {
+                    r[d] += coefficient * other[o + d];
+                }
+            }
+            System.arraycopy(r, 0, p, 0, f);
+            float rsOld = dot(r, 0, r, f);
+            for (int step = 0; step < settings.cgSteps() && rsOld > 1e-20f; step++) {
+                multiply(gram, p, ap, f);
+                for (int d = 0; d < f; d++) {
+                    ap[d] += lambda * p[d];
+                }
+                int pos = start;
+                // Two entries at a time: their dot products are independent (two add chains to overlap), and
+                // ap is updated in the same order as one at a time, so results are bit-identical.
+                for (; pos + 2 <= end; pos += 2) {
+                    int o0 = (byUser ? matrix.itemAt(pos) : matrix.userAt(pos)) * f;
+                    int o1 = (byUser ? matrix.itemAt(pos + 1) : matrix.userAt(pos + 1)) * f;
+                    float dot0 = 0;
+                    float dot1 = 0;
+                    for (int d = 0; d < f; d++) {
+                        float v = p[d];
+                        dot0 += other[o0 + d] * v;
+                        dot1 += other[o1 + d] * v;
+                    }
+                    float c0 = alpha * (byUser ? matrix.rowWeightAt(pos) : matrix.columnWeightAt(pos)) * dot0;
+                    float c1 = alpha * (byUser ? matrix.rowWeightAt(pos + 1) : matrix.columnWeightAt(pos + 1))
+                            * dot1;
+                    for (int d = 0; d < f; d++) {
+                        ap[d] += c0 * other[o0 + d];
+                    }
+                    for (int d = 0; d < f; d++) {
+                        ap[d] += c1 * other[o1 + d];
+                    }
+                }
+                for (; pos < end; pos++) {
+                    int o = (byUser ? matrix.itemAt(pos) : matrix.userAt(pos)) * f;
+                    float confidence = alpha * (byUser ? matrix.rowWeightAt(pos) : matrix.columnWeightAt(pos));
+                    float coefficient = confidence * dot(other, o, p, f);
+                    for (int d = 0; d < f; d++) {
+                        ap[d] += coefficient * other[o + d];
+                    }
+                }
+                float pAp = dot(p, 0, ap, f);
+                if (!(pAp > 0)) {
+                    break;
+                }
+                float stepSize = rsOld / pAp;
+                for (int d = 0; d < f; d++) {
+                    x[d] += stepSize * p[d];
+                    r[d] -= stepSize * ap[d];
+                }
+                float rsNew = dot(r, 0, r, f);
+                for (int d = 0; d < f; d++) {
+                    p[d] = r[d] + (rsNew / rsOld) * p[d];
+                }
+                rsOld = rsNew;
+            }
+            System.arraycopy(x, 0, vectors, at, f);
+        }
     }
 
     /** YᵀY for row-major factors Y (f×f, row-major). */
