@@ -193,7 +193,7 @@ public interface GatewayConfig {
         @Min(16)
         int maxBuckets();
 
-        /** One entry per class: read, write, upload, inference, admin, anonymous. */
+        /** One entry per class: read, write, upload, inference, generation, admin, anonymous. */
         Map<String, Bucket> classes();
 
         interface Bucket {

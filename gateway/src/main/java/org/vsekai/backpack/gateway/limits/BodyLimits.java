@@ -63,7 +63,7 @@ public class BodyLimits {
                         limits.maxImageBody().asLongValue()),
                 new Rule(HttpMethod.POST, Pattern.compile("/api/v1/audio/(segments|transcriptions|speech-to-speech)"),
                         limits.maxAudioBody().asLongValue()),
-                new Rule(HttpMethod.POST, Pattern.compile("/api/v1/(embeddings|audio/speech)"),
+                new Rule(HttpMethod.POST, Pattern.compile("/api/v1/(embeddings|audio/speech|generate)"),
                         limits.maxTextBody().asLongValue()),
                 new Rule(HttpMethod.PUT, Pattern.compile("/api/v1/items/[^/]+/metadata"),
                         limits.maxMetadataBody().asLongValue()),

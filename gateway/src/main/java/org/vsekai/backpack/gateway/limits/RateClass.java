@@ -12,6 +12,8 @@ public enum RateClass {
     UPLOAD,
     /** Running a vision model on an image: each call holds an inference worker of the vision-service. */
     INFERENCE,
+    /** Generating text: each call holds a generation of the vision-service for up to its deadline. */
+    GENERATION,
     /** Administration: training. */
     ADMIN,
     /** Any call without a token, per client IP, whatever its route. */

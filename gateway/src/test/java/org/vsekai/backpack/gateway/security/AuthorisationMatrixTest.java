@@ -189,13 +189,18 @@ class AuthorisationMatrixTest {
 
     /**
      * A stream (server-sent events) ends only when its client goes: its status and headers are read, then the
-     * connection is closed. Its operations take no path parameters of a user and no body.
+     * connection is closed. Its operations take no path parameters of a user; a body when they declare one.
      */
     private Answer stream(Operation operation, Caller caller, String self, String traceparent) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(operation.path()))
                 .header("traceparent", traceparent)
-                .method(operation.method().toUpperCase(Locale.ROOT), HttpRequest.BodyPublishers.noBody())
+                .method(operation.method().toUpperCase(Locale.ROOT), operation.mediaType() == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body(operation, self)))
                 .timeout(Duration.ofSeconds(30));
+        if (operation.mediaType() != null) {
+            request.header("Content-Type", operation.mediaType());
+        }
         String token = token(caller, self);
         if (token != null) {
             request.header("Authorization", TestTokens.bearer(token));

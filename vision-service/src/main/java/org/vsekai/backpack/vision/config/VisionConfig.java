@@ -37,6 +37,10 @@ public interface VisionConfig {
 
     Embeddings embeddings();
 
+    Generation generation();
+
+    ImageToImage imageToImage();
+
     /** One model: where it is, what it does, how its images are prepared and its outputs read. */
     interface Model {
 
@@ -219,6 +223,13 @@ public interface VisionConfig {
         /** How long an interactive request may wait and run before it is a 503 problem. */
         @WithDefault("30s")
         Duration requestTimeout();
+
+        /**
+         * Workers that may run a step of long work (a generation's model runs) at once. Long work takes a worker only
+         * when no interactive or stream work is waiting; fewer than {@code workers} keeps the rest for them.
+         */
+        @WithDefault("1")
+        int longWorkers();
     }
 
     /** The camera-frames stream. */
@@ -378,5 +389,115 @@ public interface VisionConfig {
         /** Largest image in pixels (width × height), checked from the header before decoding. */
         @WithDefault("40000000")
         long maxPixels();
+    }
+
+    /** Text generation ({@code POST /generate}) with decoder-only models and their KV cache. */
+    interface Generation {
+
+        /** The models by name, the {@code model} of a request. */
+        Map<String, Generator> models();
+
+        /** Generations at once, all models together; one more is a 503 problem. */
+        @WithDefault("4")
+        int maxConcurrent();
+
+        /** A generation ends (finish {@code deadline}) this long after it is accepted; a request may ask less. */
+        @WithDefault("2m")
+        Duration deadline();
+
+        /** Answer tokens when the request does not say. */
+        @WithDefault("256")
+        int defaultMaxTokens();
+
+        /** Most answer tokens, or reasoning tokens, a request may ask for. */
+        @WithDefault("4096")
+        int maxTokens();
+
+        /** Longest prompt, in characters. */
+        @WithDefault("32768")
+        int maxPromptLength();
+
+        /** Most stop strings a request may give, and the longest, in characters. */
+        @WithDefault("8")
+        int maxStops();
+
+        @WithDefault("64")
+        int maxStopLength();
+    }
+
+    /** One decoder-only model in the common export layout and its tokenizer. */
+    interface Generator {
+
+        /** The {@code .onnx} file (or {@code classpath:<resource>}): inputs input_ids, attention_mask,
+         * position_ids, past_key_values.{i}.key/value; outputs logits, present.{i}.key/value. */
+        String file();
+
+        /** Its {@code tokenizer.json} (or {@code classpath:<resource>}). */
+        String tokenizer();
+
+        /** Tokens that end the generation (finish {@code eos}); each must be one token to the tokenizer. */
+        @WithDefault("<|endoftext|>")
+        List<String> endTokens();
+
+        /** Most positions (prompt and generated) the model takes. */
+        @WithDefault("2048")
+        int maxContext();
+
+        Reasoning reasoning();
+
+        @WithDefault("1")
+        int intraOpThreads();
+    }
+
+    /** Chain of thought: the model's own delimiters around its reasoning (DeepSeek-R1, Qwen3: think tags). */
+    interface Reasoning {
+
+        Optional<String> start();
+
+        Optional<String> end();
+
+        /** Reasoning tokens when the request does not say; past them the end delimiter is put in. */
+        @WithDefault("1024")
+        int defaultMaxTokens();
+    }
+
+    /** Image-to-image models ({@code POST /image-to-image/{model}}): super-resolution, style; run tile by tile. */
+    interface ImageToImage {
+
+        Map<String, ImageModel> models();
+
+        /** Images being transformed at once; one more is a 503 problem. */
+        @WithDefault("2")
+        int maxConcurrent();
+
+        /** A transformation that has not ended this long after it started is a 503 problem. */
+        @WithDefault("2m")
+        Duration deadline();
+
+        /** Largest output, in pixels (the input's times the scale squared). */
+        @WithDefault("67108864")
+        long maxOutputPixels();
+    }
+
+    /** One model float32 [1,3,h,w] to float32 [1,3,sh,sw]. */
+    interface ImageModel {
+
+        /** The {@code .onnx} file, or {@code classpath:<resource>}. */
+        String file();
+
+        /** Tile side in pixels (a model with a fixed input size takes that size instead). */
+        @WithDefault("256")
+        int tile();
+
+        /** Pixels neighbouring tiles share at least, blended; under half the tile. */
+        @WithDefault("16")
+        int overlap();
+
+        /** A pixel value is divided by this on the way in and multiplied on the way out. */
+        @WithDefault("255")
+        float divisor();
+
+        @WithDefault("1")
+        int intraOpThreads();
     }
 }

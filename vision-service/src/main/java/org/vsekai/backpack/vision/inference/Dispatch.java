@@ -5,8 +5,9 @@ package org.vsekai.backpack.vision.inference;
  *
  * @param sequence           dispatch order, from 1
  * @param interactiveWaiting interactive requests still queued when this task started
+ * @param streamWaiting      stream tasks still queued when this task started
  * @param modelInFlight      runs of this model in progress, this one included
  */
 public record Dispatch(long sequence, Lane lane, String model, int images, int interactiveWaiting,
-                       int modelInFlight) {
+                       int streamWaiting, int modelInFlight) {
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,6 +49,9 @@ public class InferenceScheduler {
     private final Condition changed = lock.newCondition();
     private final ArrayDeque<InferenceTask> interactive = new ArrayDeque<>();
     private final ArrayDeque<InferenceTask> stream = new ArrayDeque<>();
+    private final ArrayDeque<InferenceTask> longWork = new ArrayDeque<>();
+    private final int longWorkers;
+    private int longRunning;
     private final Map<String, Integer> inFlight = new HashMap<>();
     private final ArrayDeque<Dispatch> history = new ArrayDeque<>();
     private final AtomicInteger interactiveDepth = new AtomicInteger();
@@ -66,8 +70,10 @@ public class InferenceScheduler {
         this.sizer = new BatchSizer(config.stream().maxBatch(), config.stream().targetBatchLatency().toNanos(),
                 count);
         this.maxPending = config.runtime().maxPendingRequests();
+        this.longWorkers = config.runtime().longWorkers();
         metrics.queue("interactive", interactiveDepth::get);
         metrics.queue("stream-tasks", streamDepth::get);
+        metrics.queue("long", this::longDepth);
         for (int i = 0; i < count; i++) {
             Thread worker = new Thread(this::work, "vision-inference-" + i);
             worker.setDaemon(true);
@@ -81,8 +87,13 @@ public class InferenceScheduler {
         CompletableFuture<Inference> outcome = new CompletableFuture<>();
         InferenceTask task = new InferenceTask() {
             @Override
-            public LoadedModel model() {
-                return model;
+            public String model() {
+                return model.name();
+            }
+
+            @Override
+            public int budget() {
+                return model.config().maxConcurrent();
             }
 
             @Override
@@ -118,6 +129,45 @@ public class InferenceScheduler {
         return outcome;
     }
 
+    /**
+     * Queues one step of long work (a generation's model run) for the model named: taken only by a worker that can
+     * take no interactive or stream task, by at most {@code runtime.long-workers} workers at once. The step reports its own
+     * outcome and queues the next one itself, so between two steps any other work goes first. Not bounded here: the
+     * generation service admits a bounded number of generations, each with one step queued at a time.
+     */
+    public void submitLong(String model, int tokens, Runnable step) {
+        InferenceTask task = new InferenceTask() {
+            @Override
+            public String model() {
+                return model;
+            }
+
+            @Override
+            public int budget() {
+                return Integer.MAX_VALUE;
+            }
+
+            @Override
+            public Lane lane() {
+                return Lane.LONG;
+            }
+
+            @Override
+            public int images() {
+                return tokens;
+            }
+
+            @Override
+            public void run() {
+                step.run();
+            }
+        };
+        locked(() -> {
+            longWork.add(task);
+            changed.signalAll();
+        });
+    }
+
     /** New stream work may be there (a frame was admitted). */
     public void wake() {
         locked(changed::signalAll);
@@ -145,7 +195,15 @@ public class InferenceScheduler {
 
     /** Tasks waiting in a lane. */
     public int queued(Lane lane) {
-        return locked(() -> lane == Lane.INTERACTIVE ? interactive.size() : stream.size());
+        return locked(() -> switch (lane) {
+            case INTERACTIVE -> interactive.size();
+            case STREAM -> stream.size();
+            case LONG -> longWork.size();
+        });
+    }
+
+    private int longDepth() {
+        return locked(longWork::size);
     }
 
     public int batchCap() {
@@ -167,7 +225,7 @@ public class InferenceScheduler {
             try {
                 task.run();
             } catch (RuntimeException e) {
-                LOG.errorf(e, "Inference task of model %s failed", task.model().name());
+                LOG.errorf(e, "Inference task of model %s failed", task.model());
             } finally {
                 finish(task, System.nanoTime() - start);
             }
@@ -191,6 +249,9 @@ public class InferenceScheduler {
                             continue;
                         }
                     }
+                    if (task == null && longRunning < longWorkers) {
+                        task = longWork.pollFirst(); // only when nothing else waits: between steps others go first
+                    }
                     if (task != null) {
                         dispatch(task);
                         return task;
@@ -210,7 +271,7 @@ public class InferenceScheduler {
     private InferenceTask runnable(ArrayDeque<InferenceTask> lane) {
         for (Iterator<InferenceTask> it = lane.iterator(); it.hasNext(); ) {
             InferenceTask task = it.next();
-            if (inFlight.getOrDefault(task.model().name(), 0) < task.model().config().maxConcurrent()) {
+            if (inFlight.getOrDefault(task.model(), 0) < task.budget()) {
                 it.remove();
                 return task;
             }
@@ -219,13 +280,16 @@ public class InferenceScheduler {
     }
 
     private void dispatch(InferenceTask task) {
-        int running = inFlight.merge(task.model().name(), 1, Integer::sum);
-        history.addLast(new Dispatch(++sequence, task.lane(), task.model().name(), task.images(),
-                interactive.size(), running));
+        int running = inFlight.merge(task.model(), 1, Integer::sum);
+        if (task.lane() == Lane.LONG) {
+            longRunning++;
+        }
+        history.addLast(new Dispatch(++sequence, task.lane(), task.model(), task.images(),
+                interactive.size(), stream.size(), running));
         if (history.size() > HISTORY) {
             history.removeFirst();
         }
-        metrics.dispatched(task.lane().name().toLowerCase(java.util.Locale.ROOT));
+        metrics.dispatched(task.lane().name().toLowerCase(Locale.ROOT));
     }
 
     private void finish(InferenceTask task, long nanos) {
@@ -233,7 +297,10 @@ public class InferenceScheduler {
             sizer.record(task.images(), nanos);
         }
         locked(() -> {
-            inFlight.merge(task.model().name(), -1, Integer::sum);
+            inFlight.merge(task.model(), -1, Integer::sum);
+            if (task.lane() == Lane.LONG) {
+                longRunning--;
+            }
             changed.signalAll();
         });
     }

@@ -1,5 +1,11 @@
 package org.vsekai.backpack.vision.model;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -25,5 +31,14 @@ public final class ModelDigest {
     /** The short version a task's answers carry: 12 hex digits of the file's SHA-256. */
     public static String version(byte[] bytes) {
         return hex(bytes).substring(0, 12);
+    }
+
+    /** The short version of a file read as it streams (a generation model may be gigabytes). */
+    public static String version(Path file) throws IOException {
+        MessageDigest digest = sha256();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
     }
 }

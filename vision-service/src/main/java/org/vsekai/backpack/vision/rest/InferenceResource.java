@@ -75,7 +75,7 @@ public class InferenceResource {
                 "vision/unknown-model", 404, "Unknown model", "No model is called " + name + "; GET /models lists "
                         + "them")));
         long start = System.nanoTime();
-        RgbImage image = decode(read(body));
+        RgbImage image = decode(decoder, read(body, decoder));
         long decodeNanos = System.nanoTime() - start;
         metrics.stage(model.name(), VisionMetrics.Stage.DECODE, decodeNanos);
         CompletableFuture<Inference> running;
@@ -100,7 +100,8 @@ public class InferenceResource {
                 });
     }
 
-    private byte[] read(InputStream body) {
+    /** The body, at most the decoder's byte limit (a 413 problem past it). */
+    static byte[] read(InputStream body, ImageDecoder decoder) {
         try {
             byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, decoder.maxBytes() + 1));
             if (bytes.length > decoder.maxBytes()) {
@@ -114,7 +115,8 @@ public class InferenceResource {
         }
     }
 
-    private RgbImage decode(byte[] bytes) {
+    /** The image, or the problem of why not. */
+    static RgbImage decode(ImageDecoder decoder, byte[] bytes) {
         try {
             return decoder.decode(bytes);
         } catch (ImageRejected e) {

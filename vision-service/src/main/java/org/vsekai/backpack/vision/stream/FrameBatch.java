@@ -86,8 +86,13 @@ final class FrameBatch {
         }
 
         @Override
-        public LoadedModel model() {
-            return model;
+        public String model() {
+            return model.name();
+        }
+
+        @Override
+        public int budget() {
+            return model.config().maxConcurrent();
         }
 
         @Override

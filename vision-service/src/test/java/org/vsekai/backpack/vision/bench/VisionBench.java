@@ -103,6 +103,7 @@ public final class VisionBench {
                 kafkaPath(frames);
             }
             TaskBench.run(Math.max(10, runs / 4));
+            GenerationBench.run(Math.max(10, runs / 4), 256, 256);
         } finally {
             models.values().forEach(LoadedModel::close);
         }
