@@ -5,11 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.vsekai.backpack.recommender.Recommending.forUser;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -23,14 +20,11 @@ import org.vsekai.backpack.contracts.recommendation.TrainingJob;
 import org.vsekai.backpack.contracts.recommendation.TrainingState;
 import org.vsekai.backpack.recommender.Events;
 import org.vsekai.backpack.recommender.RecommenderConfig;
-import org.vsekai.backpack.recommender.model.matrix.InteractionMatrix;
 import org.vsekai.backpack.recommender.recommendation.RecommendationService;
 import org.vsekai.backpack.recommender.serving.ServingModel;
 import org.vsekai.backpack.recommender.serving.ServingSnapshot;
-import org.vsekai.backpack.recommender.training.ModelTrainer;
 import org.vsekai.backpack.recommender.training.Training;
 
-import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -142,23 +136,10 @@ class FoldInTest {
     @Test
     void aFoldInThatArrivesDuringATrainingIsFoldedAgainIntoTheNewModel() throws Exception {
         Training.awaitIdle();
-        CountDownLatch entered = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        QuarkusMock.installMockForType(new ModelTrainer(config) {
-            @Override
-            public ServingSnapshot train(InteractionMatrix interactions, String version, Instant readAt) {
-                entered.countDown();
-                try {
-                    release.await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return super.train(interactions, version, readAt);
-            }
-        }, ModelTrainer.class);
+        Training.Held held = Training.holdTrainings(config);
         try {
             TrainingJob job = Training.start();
-            assertThat(entered.await(60, TimeUnit.SECONDS)).as("the training read its data").isTrue();
+            assertThat(held.awaitRead()).as("the training read its data").isTrue();
             int stored = (int) (Events.rows(database, "interactions", "item_id", "fa-" + run)
                     + Events.rows(database, "interactions", "item_id", "fb-" + run));
             try (Events events = new Events(bootstrap)) {
@@ -167,7 +148,7 @@ class FoldInTest {
                 }
             }
             awaitInteractions(stored + 5);
-            release.countDown();
+            held.release();
             TrainingJob done = Training.awaitDone(job.id());
             assertThat(done.state()).isEqualTo(TrainingState.SUCCEEDED);
 
@@ -177,7 +158,7 @@ class FoldInTest {
                 assertThat(ours(after)).startsWith(b(0));
             });
         } finally {
-            release.countDown(); // the mock itself goes with the test
+            held.release(); // the mock itself goes with the test
         }
     }
 

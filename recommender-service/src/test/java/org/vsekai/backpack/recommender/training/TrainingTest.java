@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -308,28 +307,15 @@ class TrainingTest {
     @Test
     void aRequestWhileATrainingRunsGetsThatTrainingInsteadOfASecondOne() throws Exception {
         Training.awaitIdle();
-        CountDownLatch entered = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        QuarkusMock.installMockForType(new ModelTrainer(config) {
-            @Override
-            public ServingSnapshot train(InteractionMatrix interactions, String version, Instant readAt) {
-                entered.countDown();
-                try {
-                    release.await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return super.train(interactions, version, readAt);
-            }
-        }, ModelTrainer.class);
+        Training.Held held = Training.holdTrainings(config);
 
         TrainingJob first = Training.start();
-        assertThat(entered.await(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(held.awaitRead()).isTrue();
         TrainingJob second = Training.start();
         assertThat(second.id()).isEqualTo(first.id());
         assertThat(second.state()).isEqualTo(TrainingState.RUNNING);
         assertThat(Training.job(first.id()).state()).isEqualTo(TrainingState.RUNNING);
-        release.countDown();
+        held.release();
         assertThat(Training.awaitDone(first.id()).state()).isEqualTo(TrainingState.SUCCEEDED);
         given().get("/admin/training/jobs/{id}", "no-such-job").then().statusCode(404)
                 .contentType("application/problem+json");

@@ -1,32 +1,14 @@
 package org.vsekai.backpack.vision.generate;
 
-/**
- * A generation request the service does not start, with its problem's status and type (under
- * {@code generation/}): the resource turns it into problem+json before any event is sent.
- */
-public class GenerationRejected extends RuntimeException {
+import org.vsekai.backpack.vision.inference.TaskRejected;
 
-    private final int status;
-    private final String type;
-    private final String title;
+/**
+ * A generation request the service does not start (problem types under {@code generation/}): the resource turns it
+ * into problem+json before any event is sent.
+ */
+public class GenerationRejected extends TaskRejected {
 
     GenerationRejected(int status, String type, String title, String detail) {
-        super(detail, null, false, false);
-        this.status = status;
-        this.type = type;
-        this.title = title;
-    }
-
-    public int status() {
-        return status;
-    }
-
-    /** The problem type after {@code https://backpack.v-sekai.org/problems/}. */
-    public String type() {
-        return "generation/" + type;
-    }
-
-    public String title() {
-        return title;
+        super("generation", status, type, title, detail);
     }
 }

@@ -1,28 +1,11 @@
 package org.vsekai.backpack.vision.imaging;
 
-/** An image-to-image request not served: its problem's status and type (under {@code imaging/}). */
-public class ImagingRejected extends RuntimeException {
+import org.vsekai.backpack.vision.inference.TaskRejected;
 
-    private final int status;
-    private final String type;
-    private final String title;
+/** An image-to-image request not served (problem types under {@code imaging/}). */
+public class ImagingRejected extends TaskRejected {
 
     ImagingRejected(int status, String type, String title, String detail) {
-        super(detail, null, false, false);
-        this.status = status;
-        this.type = type;
-        this.title = title;
-    }
-
-    public int status() {
-        return status;
-    }
-
-    public String type() {
-        return "imaging/" + type;
-    }
-
-    public String title() {
-        return title;
+        super("imaging", status, type, title, detail);
     }
 }

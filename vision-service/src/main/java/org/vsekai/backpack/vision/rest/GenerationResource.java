@@ -60,7 +60,7 @@ public class GenerationResource {
         try {
             generation = generations.start(request, new Events(events, sse));
         } catch (GenerationRejected e) {
-            throw new ProblemException(Problem.ofType(e.type(), e.status(), e.title(), e.getMessage()));
+            throw new ProblemException(e.problem());
         }
         return events.onCancellation().invoke(generation::cancel);
     }

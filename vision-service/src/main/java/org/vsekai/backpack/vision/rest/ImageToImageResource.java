@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.vsekai.backpack.contracts.http.Problem;
 import org.vsekai.backpack.kit.problem.ProblemException;
 import org.vsekai.backpack.vision.config.VisionConfig;
 import org.vsekai.backpack.vision.image.ImageDecoder;
@@ -51,7 +50,7 @@ public class ImageToImageResource {
         try {
             output = imaging.apply(name, image);
         } catch (ImagingRejected e) {
-            throw new ProblemException(Problem.ofType(e.type(), e.status(), e.title(), e.getMessage()));
+            throw new ProblemException(e.problem());
         } catch (Exception e) {
             throw new IllegalStateException("the image model failed: " + e.getMessage(), e);
         }
