@@ -23,19 +23,8 @@ import io.vertx.mutiny.sqlclient.Row;
 @ApplicationScoped
 public class TrainingData {
 
-    // A pair's weight is the sum, over the activity types it had, of each type's weight: liking and adding an item
-    // says more than viewing it, but viewing it a hundred times says no more than viewing it once (no spam weight).
-    // Zero-weight types (Remove) are left out, and so are gone items (interactions that arrived after their
-    // tombstone: left out by an anti-join). Ordered, so that the same data trains the same model.
-    private static final String PAIRS = """
-            SELECT user_id, item_id, sum(w) AS weight, max(at) AS at
-              FROM (SELECT i.user_id, i.item_id, i.type, max(i.weight) AS w, max(i.published) AS at
-                      FROM interactions i
-                      LEFT JOIN items g ON g.external_id = i.item_id AND g.gone
-                     WHERE i.weight > 0 AND g.external_id IS NULL
-                     GROUP BY i.user_id, i.item_id, i.type) per_type
-             GROUP BY user_id, item_id
-             ORDER BY user_id, item_id""";
+    /** Every pair's weight by the one rule ({@link PairWeights}). */
+    private static final String PAIRS = PairWeights.ALL;
     private static final int FETCH = 10_000;
 
     private final Pool database;
